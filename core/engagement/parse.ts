@@ -1,6 +1,6 @@
 // parseEngagement: text → (YAML document with positions) → version upgrade → shape → cross checks → Engagement.
 // It never throws: hostile input (alias bombs, deep nesting, binary, huge files) becomes problems.
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { checkCalendars, checkZones } from './checks/calendars.ts';
 import { makeContext } from './checks/context.ts';
 import { checkCoverage } from './checks/coverage.ts';
@@ -63,6 +63,14 @@ export function parseEngagement(text: string, opts: ParseOptions = {}): ParseRes
     const [line, col] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
     problems.addAt('error', 'yaml', yamlMessage(e.message), line, col);
   }
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        const at = nodePosition(pair.key as Node, lines);
+        problems.addAt('error', 'yaml', 'a key must be plain text, not a list or a map', at.line, at.column);
+      }
+    },
+  });
   if (problems.hasErrors) return { ok: false, problems: problems.sorted() };
   for (const w of doc.warnings) {
     const [line, col] = w.linePos?.[0] ? [w.linePos[0].line, w.linePos[0].col] : [1, 1];

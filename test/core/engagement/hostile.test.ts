@@ -89,3 +89,11 @@ describe('hostile input never throws and never hangs', () => {
     expect(problemsOf('tandem: 1\n---\ntandem: 1\n').map((p) => p.code)).toContain('yaml');
   });
 });
+
+it('refuses keys that are lists or maps', () => {
+  const problems = problemsOf('tandem: 1\n? [a, b]\n: 1\n{x: 1}: 2\n');
+  expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
+    [2, 3, 'a key must be plain text, not a list or a map'],
+    [4, 1, 'a key must be plain text, not a list or a map'],
+  ]);
+});
