@@ -2,43 +2,47 @@ import { engagementJsonSchema } from '../engagement/index.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { validateCommand, validateHelp } from './validate.ts';
 
-const HELP = `tandem: co-managed IT engagements in one file
+/** One subcommand: its usage line(s) for --help, and what it does. `now` pins the clock in tests. */
+export interface Command {
+  usage: string;
+  help: string;
+  run(args: string[], io: CliIo, now: number): number;
+}
 
-Usage:
-  tandem validate FILE... [--json] [--strict]   check engagement files; file:line:col for every problem
-  tandem schema                                 print the JSON Schema of the file format
-  tandem --help | --version
-
-Exit status: 0 success, 1 problems found, 2 usage error or unreadable file.
-
-${validateHelp}`;
+const COMMANDS: Record<string, Command> = {
+  validate: { usage: 'tandem validate FILE... [--json] [--strict]', help: validateHelp, run: validateCommand },
+  schema: {
+    usage: 'tandem schema',
+    help: 'tandem schema\n\nPrints the JSON Schema (draft-07) of the engagement file format.',
+    run: (_, io) => (io.out(`${JSON.stringify(engagementJsonSchema(), null, 2)}\n`), 0),
+  },
+};
 
 export const VERSION = '0.1.0';
 
-/** Runs one command line and returns its exit status. `now` pins date-relative checks in tests. */
+function help(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
+  return `tandem: co-managed IT engagements in one file
+
+Usage:
+${lines.join('\n')}
+  tandem COMMAND --help
+  tandem --help | --version
+
+Exit status: 0 success, 1 problems found, 2 usage error or unreadable file.`;
+}
+
+/** Runs one command line and returns its exit status. */
 export function run(argv: string[], io: CliIo, now = Date.now()): number {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
   try {
-    switch (command) {
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        (command === undefined ? io.err : io.out)(HELP);
-        return command === undefined ? 2 : 0;
-      case '-v':
-      case '--version':
-        io.out(VERSION);
-        return 0;
-      case 'validate':
-        if (rest.includes('--help')) return io.out(validateHelp), 0;
-        return validateCommand(rest, io, now);
-      case 'schema':
-        io.out(`${JSON.stringify(engagementJsonSchema(), null, 2)}\n`);
-        return 0;
-      default:
-        throw new UsageError(`unknown command '${command}'`);
-    }
+    if (name === undefined) return io.err(help()), 2;
+    if (name === '-h' || name === '--help' || name === 'help') return io.out(help()), 0;
+    if (name === '-v' || name === '--version') return io.out(VERSION), 0;
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command '${name}'`);
+    if (rest.includes('--help') || rest.includes('-h')) return io.out(command.help), 0;
+    return command.run(rest, io, now);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`tandem: ${(error as Error).message}\nRun 'tandem --help' for usage.`);

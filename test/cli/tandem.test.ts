@@ -50,6 +50,7 @@ describe('tandem', () => {
     expect(JSON.parse(schema.stdout)).toEqual(JSON.parse(read('schema/engagement.schema.json')));
     const help = tandem('--help');
     expect(help.stdout).toContain('tandem validate FILE...');
+    expect(tandem('validate', '--help').stdout).toContain('file:line:col severity message (path)');
     expect(help.status).toBe(0);
   });
 });

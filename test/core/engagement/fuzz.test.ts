@@ -92,7 +92,7 @@ describe('fuzzing parseEngagement', () => {
   });
 
   it('wrong types anywhere in the structure are problems, not exceptions', () => {
-    const base = (parseEngagement(minimal, { now: NOW }) as { engagement: Record<string, unknown> }).engagement;
+    const base = (parseEngagement(minimal, { now: NOW }) as unknown as { engagement: Record<string, unknown> }).engagement;
     const paths: Array<Array<string | number>> = [];
     const walk = (v: unknown, path: Array<string | number>) => {
       paths.push(path);
