@@ -1,0 +1,125 @@
+// evaluateSla (DESIGN.md 6.5): each metric's clock for one ticket under one SLA policy of an engagement.
+import { compileCalendar, type BusinessCalendar } from '../calendar/index.ts';
+import type { Duration, Engagement, Metric, SlaPolicy } from '../engagement/types.ts';
+import { METRICS } from '../engagement/schema.ts';
+import { replay, withoutPauses, type RawCycle, type Span } from './segments.ts';
+import type { ClockState, Cycle, MetricClock, SlaEvaluation, TargetChange, TicketTimeline } from './types.ts';
+
+// Compiling a calendar is the expensive part; an engagement's calendars are compiled once and reused.
+const compiled = new WeakMap<Engagement, Map<string, BusinessCalendar>>();
+
+export function calendarOf(engagement: Engagement, id: string): BusinessCalendar {
+  let cache = compiled.get(engagement);
+  if (!cache) compiled.set(engagement, (cache = new Map()));
+  let cal = cache.get(id);
+  if (!cal) {
+    const spec = engagement.calendars[id];
+    if (!spec) throw new Error(`no calendar '${id}' in engagement '${engagement.engagement.id}'`);
+    cache.set(id, (cal = compileCalendar(spec)));
+  }
+  return cal;
+}
+
+/** The SLA policies of the engagement that cover a ticket of this priority (and activity, when known). */
+export function policiesFor(engagement: Engagement, priority: string, activity?: string): string[] {
+  return Object.entries(engagement.sla)
+    .filter(([, p]) => (p.appliesTo.priorities?.includes(priority) ?? true) && (activity === undefined || (p.appliesTo.activities?.includes(activity) ?? true)))
+    .map(([id]) => id);
+}
+
+export function evaluateSla(engagement: Engagement, policyId: string, ticket: TicketTimeline, now: number): SlaEvaluation {
+  const policy = engagement.sla[policyId];
+  if (!policy) throw new Error(`no SLA policy '${policyId}' in engagement '${engagement.engagement.id}'`);
+  const raw = replay(ticket, policy.pauseWhen, policy.start, policy.reopen);
+  const metrics: MetricClock[] = [];
+  for (const metric of METRICS) {
+    const target = policy.targets[raw.priority];
+    const duration = target?.metrics[metric];
+    if (!target || !duration) continue;
+    metrics.push(clock(engagement, policy, metric, raw.cycles[metric], raw.pauses, now, history(policy, metric, raw.priorities), target.calendar, duration));
+  }
+  return { policy: policyId, kind: policy.kind, provider: policy.provider, customer: policy.customer, priority: raw.priority, status: raw.status, metrics };
+}
+
+function history(policy: SlaPolicy, metric: Metric, priorities: Array<{ at: number; priority: string }>): TargetChange[] {
+  return priorities.flatMap(({ at, priority }) => {
+    const t = policy.targets[priority];
+    const d = t?.metrics[metric];
+    return t && d ? [{ at, priority, calendar: t.calendar, target: d }] : [];
+  });
+}
+
+function clock(
+  engagement: Engagement, policy: SlaPolicy, metric: Metric, rawCycles: RawCycle[], pauses: Span[], now: number,
+  targets: TargetChange[], calendarId: string, duration: Duration,
+): MetricClock {
+  const cal = calendarOf(engagement, calendarId);
+  const pausedNow = pauses.some(([a, b]) => a <= now && now < b);
+  const cycles = rawCycles.filter((c) => c.start <= now).map((c) => cycle(cal, c, pauses, now, duration));
+  const last = cycles.at(-1);
+  const base = { metric, calendar: calendarId, target: duration, cycles, targets, paused: pausedNow };
+  if (!last) {
+    const targetMs = businessTarget(cal, duration, cal.add(now, 0));
+    return { ...base, state: 'pending', targetMs, elapsed: 0, remaining: targetMs, breachAt: null, breachedAt: null, percent: 0, warnings: [], nextWarning: null };
+  }
+  const rawLast = rawCycles[cycles.length - 1]!;
+  const running = last.stop === null && !rawLast.canceled;
+  const counting = running && !pausedNow;
+  const spans = countingSpans(rawLast, pauses, now);
+  const percent = last.target > 0 ? (last.elapsed / last.target) * 100 : last.elapsed > 0 ? Infinity : 100;
+  const warnings = policy.warnAt.filter((w) => percent >= w);
+  const upcoming = counting ? policy.warnAt.find((w) => percent < w) : undefined;
+  return {
+    ...base,
+    state: last.state,
+    targetMs: last.target,
+    elapsed: last.elapsed,
+    remaining: last.target - last.elapsed,
+    breachAt: counting ? crossing(cal, spans, last.target) : null,
+    breachedAt: last.breachedAt,
+    percent,
+    warnings,
+    nextWarning: upcoming === undefined ? null : { percent: upcoming, at: crossing(cal, spans, (last.target * upcoming) / 100) },
+  };
+}
+
+function cycle(cal: BusinessCalendar, raw: RawCycle, pauses: Span[], now: number, duration: Duration): Cycle {
+  const countingFrom = cal.add(raw.start, 0);
+  const target = businessTarget(cal, duration, raw.start);
+  const spans = countingSpans(raw, pauses, now);
+  const elapsed = spans.reduce((sum, [a, b]) => sum + cal.elapsed(a, Math.min(b, now)), 0);
+  const over = elapsed > target;
+  const breachedAt = over ? crossing(cal, spans, target) : null;
+  const stopped = raw.stop !== null && raw.stop <= now;
+  const pausedNow = !stopped && pauses.some(([a, b]) => a <= now && now < b);
+  let state: ClockState;
+  if (raw.canceled && stopped) state = 'canceled';
+  else if (over) state = 'breached';
+  else if (stopped) state = 'met';
+  else state = pausedNow ? 'paused' : 'running';
+  return { start: raw.start, countingFrom, stop: stopped ? raw.stop : null, state, elapsed, target, breachedAt };
+}
+
+function countingSpans(raw: RawCycle, pauses: Span[], now: number): Span[] {
+  const until = (b: number): number => (raw.stop !== null && raw.stop <= now ? Math.min(b, raw.stop) : b);
+  return raw.segments.flatMap(([a, b]) => withoutPauses([a, until(b)], pauses)).filter(([a, b]) => b > a);
+}
+
+/** Business ms of a target; whole business days count from the cycle's start (DESIGN.md 6.4). */
+function businessTarget(cal: BusinessCalendar, duration: Duration, start: number): number {
+  if ('ms' in duration) return duration.ms;
+  const from = cal.add(start, 0);
+  return cal.elapsed(from, cal.addBusinessDays(from, duration.businessDays));
+}
+
+/** The instant the counted business time reaches `amount`, running on past the last span if needed. */
+function crossing(cal: BusinessCalendar, spans: Span[], amount: number): number {
+  let sum = 0;
+  for (const [a, b] of spans) {
+    const e = b === Infinity ? Infinity : cal.elapsed(a, b);
+    if (sum + e >= amount) return cal.add(a, amount - sum);
+    sum += e;
+  }
+  const last = spans.at(-1);
+  return last ? cal.add(last[1], amount - sum) : NaN;
+}
