@@ -30,7 +30,9 @@ export function policiesFor(engagement: Engagement, priority: string, activity?:
 export function evaluateSla(engagement: Engagement, policyId: string, ticket: TicketTimeline, now: number): SlaEvaluation {
   const policy = engagement.sla[policyId];
   if (!policy) throw new Error(`no SLA policy '${policyId}' in engagement '${engagement.engagement.id}'`);
-  const raw = replay(ticket, policy.pauseWhen, policy.start, policy.reopen);
+  // What happens after `now` has not happened yet: a clock evaluated in the past must not know the future.
+  const past = { ...ticket, events: ticket.events.filter((e) => e.at <= now) };
+  const raw = replay(past, policy.pauseWhen, policy.start, policy.reopen);
   const metrics: MetricClock[] = [];
   for (const metric of METRICS) {
     const target = policy.targets[raw.priority];
