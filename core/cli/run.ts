@@ -1,6 +1,9 @@
 import { engagementJsonSchema } from '../engagement/index.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { validateCommand, validateHelp } from './validate.ts';
+import { UnreadableFile } from './load.ts';
+import { dueCommand, dueHelp } from './due.ts';
+import { importHolidaysCommand, importHolidaysHelp } from './import-holidays.ts';
 
 /** One subcommand: its usage line(s) for --help, and what it does. `now` pins the clock in tests. */
 export interface Command {
@@ -11,6 +14,8 @@ export interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { usage: 'tandem validate FILE... [--json] [--strict]', help: validateHelp, run: validateCommand },
+  due: { usage: 'tandem due --engagement FILE --priority P --opened ISO [--now ISO] [--json]', help: dueHelp, run: dueCommand },
+  'import-holidays': { usage: 'tandem import-holidays FILE.ics [--from DATE] [--to DATE]', help: importHolidaysHelp, run: importHolidaysCommand },
   schema: {
     usage: 'tandem schema',
     help: 'tandem schema\n\nPrints the JSON Schema (draft-07) of the engagement file format.',
@@ -44,6 +49,7 @@ export function run(argv: string[], io: CliIo, now = Date.now()): number {
     if (rest.includes('--help') || rest.includes('-h')) return io.out(command.help), 0;
     return command.run(rest, io, now);
   } catch (error) {
+    if (error instanceof UnreadableFile) return io.err(error.message), 2;
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`tandem: ${(error as Error).message}\nRun 'tandem --help' for usage.`);
       return 2;

@@ -42,7 +42,10 @@ const clock = z.string().regex(CLOCK_PATTERN, { error: (iss) => `'${String(iss.i
 const localDateTime = z.string().regex(LOCAL_DATETIME_PATTERN, {
   error: (iss) => `'${String(iss.input)}' is not a date and time: write YYYY-MM-DDTHH:MM (local to the schedule's zone) or add an offset`,
 });
-const duration = z.string({ error: (iss) => durationMessage(iss.input) }).regex(DURATION_PATTERN, { error: (iss) => durationMessage(iss.input) });
+const duration = z
+  .string({ error: (iss) => durationMessage(iss.input) })
+  .regex(DURATION_PATTERN, { error: (iss) => durationMessage(iss.input) })
+  .refine((v) => /[1-9]/.test(v), { error: 'a target of zero cannot be met: give a positive duration' });
 const wallDuration = z
   .string({ error: (iss) => `write a delay with its unit, such as '${String(iss.input)}m'` })
   .regex(/^(?=\d)(?:\d+h)?(?:\d+m)?(?:\d+s)?$/, {

@@ -16,13 +16,33 @@ export function checkZone(ctx: CheckContext, zone: string | undefined, path: Pat
   } catch {
     resolved = null;
   }
-  if (resolved !== null && !/^[+-]\d/.test(zone) && (resolved === zone || resolved.toLowerCase() !== zone.toLowerCase())) return;
+  if (resolved !== null && !/^[+-]\d/.test(zone) && (resolved === zone || resolved.toLowerCase() !== zone.toLowerCase())) {
+    // EST, MST and friends are valid ids but never observe daylight saving: a trap for a site in New York.
+    if (!zone.includes('/') && !/^(?:UTC|GMT|Etc\/.*)$/.test(zone)) {
+      ctx.problems.warning('zone-fixed', `'${zone}' is a fixed-offset zone that never observes daylight saving; use a city zone such as America/New_York`, path);
+    }
+    return;
+  }
   const hint = resolved ?? didYouMean(zone, ZONES);
   ctx.problems.error('zone', `'${zone}' is not an IANA time zone${hint ? `: did you mean '${hint}'?` : ' (e.g. America/New_York)'}`, path);
 }
 
+/** Today in the engagement's zone (UTC when its zone is unusable), for the date-relative warnings. */
+export function localToday(ctx: CheckContext): Temporal.PlainDate {
+  const instant = Temporal.Instant.fromEpochMilliseconds(ctx.now);
+  try {
+    return instant.toZonedDateTimeISO(ctx.file.engagement.timeZone).toPlainDate();
+  } catch {
+    return instant.toZonedDateTimeISO('UTC').toPlainDate();
+  }
+}
+
 export function checkZones(ctx: CheckContext): void {
   const { file } = ctx;
+  const effective = file.engagement?.effective;
+  if (effective?.to !== undefined && effective.to < effective.from) {
+    ctx.problems.error('effective-order', `the engagement ends (${effective.to}) before it starts (${effective.from})`, ['engagement', 'effective', 'to']);
+  }
   checkZone(ctx, file.engagement.timeZone, ['engagement', 'timeZone']);
   for (const [id, p] of entries(file.parties)) checkZone(ctx, p.timeZone, ['parties', id, 'timeZone']);
   for (const [id, p] of entries(file.people)) checkZone(ctx, p.timeZone, ['people', id, 'timeZone']);
@@ -113,7 +133,7 @@ function checkHolidays(ctx: CheckContext, holidays: Array<string | { date: strin
   });
   if (dates.length === 0) return;
   const last = dates.reduce((a, b) => (a > b ? a : b));
-  const today = Temporal.Instant.fromEpochMilliseconds(ctx.now).toZonedDateTimeISO('UTC').toPlainDate();
+  const today = localToday(ctx);
   const horizon = today.add({ months: 12 });
   if (Temporal.PlainDate.compare(Temporal.PlainDate.from(last), horizon) < 0) {
     ctx.problems.warning(

@@ -60,7 +60,9 @@ function hasAfterHoursStep(file: EngagementFile, priority: string, activity: str
   return entries(file.escalation).some(([, e]) => {
     if (e.appliesTo?.priorities && !e.appliesTo.priorities.includes(priority)) return false;
     if (e.appliesTo?.activities && !e.appliesTo.activities.includes(activity)) return false;
-    if (e.afterHours && e.afterHours.length > 0) return true;
+    // An after-hours branch counts when it names someone: a person (named on purpose for the night), an on-call
+    // schedule or a party that works around the clock. A business-hours party there is the same gap again.
+    if (e.afterHours?.some((s: StepInput) => s.notify.some((t) => file.people?.[t] !== undefined || reachesAfterHours(file, t)))) return true;
     return e.steps.some((s: StepInput) => s.notify.some((t) => reachesAfterHours(file, t)));
   });
 }

@@ -1,5 +1,6 @@
 // Smaller rules: the priority matrix is complete, on-call windows run forwards, runbooks are tested.
 import { Temporal } from 'temporal-polyfill';
+import { localToday } from './calendars.ts';
 import { type CheckContext, entries } from './context.ts';
 
 export function checkPriorityMatrix(ctx: CheckContext): void {
@@ -46,7 +47,7 @@ export function instant(text: string, zone: string): number | null {
 }
 
 export function checkRunbooks(ctx: CheckContext): void {
-  const today = Temporal.Instant.fromEpochMilliseconds(ctx.now).toZonedDateTimeISO('UTC').toPlainDate();
+  const today = localToday(ctx);
   for (const [id, r] of entries(ctx.file.runbooks)) {
     if (r.lastTested === undefined) continue;
     const tested = Temporal.PlainDate.from(r.lastTested);

@@ -21,7 +21,7 @@ const CODES = [
   'yaml', 'version-missing', 'version-newer', 'unknown-key', 'missing', 'shape', 'bad-key', 'ref-unknown', 'raci-one-a', 'raci-no-r',
   'zone', 'overlap', 'holidays-ending', 'holiday-duplicate', 'sla-target-missing', 'sla-target-empty', 'sla-parties',
   'delay-order', 'contact-none', 'branch-calendar', 'rules-default', 'rules-unreachable', 'regex', 'recipe', 'condition',
-  'helpdesk-duplicate', 'coverage-gap', 'matrix', 'override-order', 'oncall-fallback', 'runbook-tested',
+  'helpdesk-duplicate', 'coverage-gap', 'zone-fixed', 'effective-order', 'matrix', 'override-order', 'oncall-fallback', 'runbook-tested',
 ];
 
 it('every validator rule is exercised by a fixture', () => {
