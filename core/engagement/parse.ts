@@ -6,6 +6,7 @@ import { makeContext } from './checks/context.ts';
 import { checkCoverage } from './checks/coverage.ts';
 import { checkEscalation } from './checks/escalation.ts';
 import { checkHelpdesks } from './checks/helpdesks.ts';
+import { checkOncallCoverage } from './checks/oncall.ts';
 import { checkOncall, checkPriorityMatrix, checkRunbooks } from './checks/misc.ts';
 import { checkRaci } from './checks/raci.ts';
 import { checkReferences } from './checks/references.ts';
@@ -29,7 +30,7 @@ export type ParseResult =
   | { ok: true; engagement: Engagement; warnings: Problem[]; upgradedFrom?: number }
   | { ok: false; problems: Problem[] };
 
-const CHECKS = [checkZones, checkReferences, checkRaci, checkCalendars, checkSla, checkEscalation, checkHelpdesks, checkCoverage, checkPriorityMatrix, checkOncall, checkRunbooks];
+const CHECKS = [checkZones, checkReferences, checkRaci, checkCalendars, checkSla, checkEscalation, checkHelpdesks, checkCoverage, checkPriorityMatrix, checkOncall, checkRunbooks, checkOncallCoverage];
 
 export function parseEngagement(text: string, opts: ParseOptions = {}): ParseResult {
   const lines = new LineCounter();

@@ -23,7 +23,8 @@ export function calendarOf(engagement: Engagement, id: string): BusinessCalendar
 /** The SLA policies of the engagement that cover a ticket of this priority (and activity, when known). */
 export function policiesFor(engagement: Engagement, priority: string, activity?: string): string[] {
   return Object.entries(engagement.sla)
-    .filter(([, p]) => (p.appliesTo.priorities?.includes(priority) ?? true) && (activity === undefined || (p.appliesTo.activities?.includes(activity) ?? true)))
+    // A policy scoped to some activities covers a ticket only once its activity is known to be one of them.
+    .filter(([, p]) => (p.appliesTo.priorities?.includes(priority) ?? true) && (p.appliesTo.activities === undefined || (activity !== undefined && p.appliesTo.activities.includes(activity))))
     .map(([id]) => id);
 }
 

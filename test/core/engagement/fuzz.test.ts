@@ -89,7 +89,7 @@ describe('fuzzing parseEngagement', () => {
       }),
       { numRuns: runs, seed: DEEP ? undefined : 20261127 },
     );
-  });
+  }, 900_000);
 
   it('wrong types anywhere in the structure are problems, not exceptions', () => {
     const base = (parseEngagement(minimal, { now: NOW }) as unknown as { engagement: Record<string, unknown> }).engagement;
@@ -112,5 +112,5 @@ describe('fuzzing parseEngagement', () => {
       }),
       { numRuns: DEEP ? 20_000 : 2_000, seed: DEEP ? undefined : 1127 },
     );
-  });
+  }, 900_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEngagement, type Engagement } from '../../../core/engagement/index.ts';
-import { evaluateSla, type MetricClock, type TicketEvent, type TicketTimeline } from '../../../core/sla/index.ts';
+import { evaluateSla, policiesFor, type MetricClock, type TicketEvent, type TicketTimeline } from '../../../core/sla/index.ts';
 import { NOW, read } from '../engagement/helpers.ts';
 
 const parsed = parseEngagement(read('test/fixtures/engagements/sla.yaml'), { now: NOW });
@@ -143,5 +143,16 @@ describe('evaluateSla', () => {
     const tk = ticket('2026-12-01T09:00:00-05:00', 'P2', [{ at: t('2026-12-01T11:00:00-05:00'), type: 'assigned' }]);
     expect(evaluateSla(start, 'handoff', tk, t('2026-12-01T10:00:00-05:00')).metrics[0]).toMatchObject({ state: 'pending', breachAt: null });
     expect(evaluateSla(start, 'handoff', tk, t('2026-12-01T11:10:00-05:00')).metrics[0]).toMatchObject({ state: 'running', elapsed: 10 * M });
+  });
+});
+
+describe('policiesFor', () => {
+  const example = parseEngagement(read('examples/acme-ost.yaml'), { now: NOW }) as { ok: true; engagement: Engagement };
+
+  it('takes a policy scoped to some activities only for a ticket of one of them', () => {
+    expect(policiesFor(example.engagement, 'P1')).not.toContain('metro-uc');
+    expect(policiesFor(example.engagement, 'P1', 'isp-liaison')).toContain('metro-uc');
+    expect(policiesFor(example.engagement, 'P3', 'isp-liaison')).not.toContain('metro-uc');
+    expect(policiesFor(engagement, 'P2')).toEqual(['joint', 'handoff']);
   });
 });
