@@ -4,3 +4,9 @@ export {
   compileCalendar, CalendarError, parseClock, isValidTimeZone, holidaysFromIcs,
   type BusinessCalendar, type CalendarSpec, type Interval, type FieldPath, type IcsHoliday,
 } from './calendar/index.ts';
+export { route, pickActivity, matches, describeCondition, type TicketFacts, type Routed, type RouteResult, type MatchedRule } from './routing/index.ts';
+export { ownership, ownerLine, importRaci, type Ownership, type Holder, type RaciImport, type RaciImportProblem } from './raci/index.ts';
+export {
+  onCallAt, shifts, whoToCall, contactLink, safeHref, teamsChatHref, slackHref, formatLocal,
+  type OnCall, type Shift, type CallRequest, type WhoToCall, type Recipient, type StepView, type ContactLink,
+} from './escalation/index.ts';

@@ -23,6 +23,8 @@ export interface BusinessCalendar {
 
 // Local days compiled per extension: a year keeps the Temporal work per step small and the steps rare.
 const CHUNK_DAYS = 366;
+// Gaps up to this many days are filled chunk by chunk (a ticket open for years); beyond, the horizon restarts.
+const FAR_DAYS = 60 * 366;
 
 export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
   return new CompiledCalendar(normalizeSpec(spec));
@@ -53,7 +55,7 @@ class CompiledCalendar implements BusinessCalendar {
 
   isOpen(at: number): boolean {
     instant(at, 'at');
-    this.cover(at);
+    if (at < this.instLo || at >= this.instHi) this.cover(at);
     const i = upperBound(this.ends, this.n, at);
     return i < this.n && this.starts[i]! <= at;
   }
@@ -95,10 +97,7 @@ class CompiledCalendar implements BusinessCalendar {
     instant(from, 'from');
     instant(to, 'to');
     if (to <= from) return 0;
-    if (from < this.instLo || to >= this.instHi) {
-      this.cover(from);
-      this.cover(to);
-    }
+    if (from < this.instLo || to >= this.instHi) this.cover(from, to);
     return this.before(to) - this.before(from);
   }
 
@@ -121,8 +120,7 @@ class CompiledCalendar implements BusinessCalendar {
     instant(from, 'from');
     instant(to, 'to');
     if (to <= from) return [];
-    this.cover(from);
-    this.cover(to);
+    this.cover(from, to);
     const out: Array<[number, number]> = [];
     for (let k = upperBound(this.ends, this.n, from); k < this.n && this.starts[k]! < to; k++) {
       out.push([Math.max(this.starts[k]!, from), Math.min(this.ends[k]!, to)]);
@@ -153,21 +151,27 @@ class CompiledCalendar implements BusinessCalendar {
     return this.spec.allDay || this.spec.weekly[weekdayOf(day)]!.length > 0;
   }
 
-  private cover(t: number): void {
-    if (this.dayLo === this.dayHi) {
+  /** Grows the horizon to hold [t, t2]; a query far from it (see FAR_DAYS) restarts the horizon there instead. */
+  private cover(t: number, t2 = t): void {
+    const far = FAR_DAYS * DAY_MS;
+    if (this.dayLo === this.dayHi || t2 < this.instLo - far || t > this.instHi + far) {
+      this.n = 0;
+      this.starts = new Float64Array(0);
+      this.ends = new Float64Array(0);
+      this.cum = new Float64Array(1);
       const day = Math.floor(t / DAY_MS / CHUNK_DAYS) * CHUNK_DAYS;
       this.dayLo = this.dayHi = day;
       this.instLo = this.instHi = this.startOfDay(day);
       this.extendForward();
     }
     while (t < this.instLo) this.extendBackward();
-    while (t >= this.instHi) this.extendForward();
+    while (t2 >= this.instHi) this.extendForward();
   }
 
   private extendForward(): void {
     const next = this.dayHi + CHUNK_DAYS;
+    if (next * DAY_MS > MAX_INSTANT) throw new CalendarError([], 'result outside the supported range of instants');
     const hi = this.startOfDay(next);
-    if (hi > MAX_INSTANT) throw new CalendarError([], 'instant outside the supported range');
     this.install(this.segments(this.dayHi, next, this.instHi, hi), false);
     this.dayHi = next;
     this.instHi = hi;
@@ -175,8 +179,8 @@ class CompiledCalendar implements BusinessCalendar {
 
   private extendBackward(): void {
     const prev = this.dayLo - CHUNK_DAYS;
+    if ((prev - 1) * DAY_MS < -MAX_INSTANT) throw new CalendarError([], 'result outside the supported range of instants');
     const lo = this.startOfDay(prev);
-    if (lo < -MAX_INSTANT) throw new CalendarError([], 'instant outside the supported range');
     this.install(this.segments(prev, this.dayLo, lo, this.instLo), true);
     this.dayLo = prev;
     this.instLo = lo;
@@ -212,10 +216,11 @@ class CompiledCalendar implements BusinessCalendar {
     // chunk contributes, the day after cannot.
     if (allDay) {
       // 24x7 needs no per-day work: one segment for the chunk, with override dates cut out and their hours added.
+      // "The date" is every instant with that local date, as for holidays: 24x7 means open whatever the wall clock.
       const cleared: number[] = [];
       for (const [day, secs] of overrides) {
-        if (day < d0 - 1 || day >= d1) continue;
-        cleared.push(this.startOfDay(day), this.startOfDay(day + 1));
+        if (day < d0 - 1 || day > d1) continue;
+        cleared.push(...this.zone.localDayRanges(day));
         if (!holidays.has(day)) this.resolvePairs(day, secs, open);
       }
       open.push(...subtract([this.startOfDay(d0 - 1), hi], cleared));
@@ -226,7 +231,7 @@ class CompiledCalendar implements BusinessCalendar {
       }
     }
     for (const [day, secs] of closures) if (day >= d0 - 1 && day < d1) this.resolvePairs(day, secs, removed);
-    for (const day of holidays) if (day >= d0 - 1 && day < d1) removed.push(this.startOfDay(day), this.startOfDay(day + 1));
+    for (const day of holidays) if (day >= d0 - 1 && day <= d1) removed.push(...this.zone.localDayRanges(day));
     return clip(subtract(open, removed), lo, hi);
   }
 

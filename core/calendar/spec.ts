@@ -9,8 +9,9 @@ export type Interval = [start: string, end: string];
 export interface CalendarSpec {
   /** IANA id. */
   timeZone: string;
+  /** Weekly wall-clock hours by local weekday, or '24x7': open at every instant (real time, 23 h and 25 h days). */
   hours: Partial<Record<Weekday, Interval[]>> | '24x7';
-  /** Local dates ("YYYY-MM-DD"), closed all day. */
+  /** Local dates ("YYYY-MM-DD"), closed at every instant of that local date; a holiday beats an override. */
   holidays?: Array<string | { date: string; name?: string }>;
   /** Local date → hours that replace that date's weekly hours ([] = closed). */
   overrides?: Record<string, Interval[]>;

@@ -4,8 +4,8 @@ import { DAY_MS } from './clock.ts';
 // The native Temporal wins when the runtime has one; the polyfill has the same surface.
 const Temporal: typeof Polyfill = (globalThis as { Temporal?: typeof Polyfill }).Temporal ?? Polyfill;
 
-/** The largest instant Temporal (and Date) can represent, minus margin for the zone table's look-around. */
-export const MAX_INSTANT = 8.64e15 - 4 * DAY_MS;
+/** The largest instant Temporal (and Date) can represent, minus margin for look-around and chunking. */
+export const MAX_INSTANT = 8.64e15 - 4 * 366 * DAY_MS;
 
 /** True for any zone id Temporal accepts (IANA names such as "Europe/London", "UTC", fixed offsets). */
 export function isValidTimeZone(id: string): boolean {
@@ -20,6 +20,7 @@ export function isValidTimeZone(id: string): boolean {
 
 // How far the table extends at a time: each extension costs a few Temporal transition searches.
 const ZONE_CHUNK_MS = 2 * 366 * DAY_MS;
+const FAR_MS = 50 * 366 * DAY_MS;
 
 /**
  * A zone's UTC offsets as sorted transitions, fetched from Temporal lazily in chunks. After that, instant → local
@@ -48,6 +49,25 @@ export class ZoneTable {
   /** Local epoch-day number of instant t. */
   localDay(t: number): number {
     return Math.floor((t + this.offsetAt(t)) / DAY_MS);
+  }
+
+  /**
+   * Every instant whose local date is `day`, as flat [start, end) pairs. Usually one range, [start of day, start of
+   * next day); but a fall-back just after midnight (St. John's 1988-2011 switched at 00:01) hands part of the next
+   * day back to this date, so a holiday must cover that repeated stretch too.
+   */
+  localDayRanges(day: number): number[] {
+    const from = day * DAY_MS - DAY_MS;
+    const to = (day + 2) * DAY_MS;
+    this.cover(from, to);
+    const out: number[] = [];
+    for (let k = this.regime(from), last = this.regime(to); k <= last; k++) {
+      const o = this.offsets[k]!;
+      const start = Math.max(day * DAY_MS - o, k > 0 ? this.transitions[k - 1]! : -Infinity);
+      const end = Math.min((day + 1) * DAY_MS - o, k < this.transitions.length ? this.transitions[k]! : Infinity);
+      if (start < end) out.push(start, end);
+    }
+    return out;
   }
 
   /**
@@ -96,8 +116,10 @@ export class ZoneTable {
 
   private cover(from: number, to: number): void {
     if (!this.empty && from >= this.lo && to < this.hi) return;
-    if (this.empty) {
-      const start = Math.floor(from / ZONE_CHUNK_MS) * ZONE_CHUNK_MS;
+    // A query centuries away starts a fresh table there rather than filling the gap chunk by chunk.
+    if (this.empty || to < this.lo - FAR_MS || from > this.hi + FAR_MS) {
+      this.transitions = [];
+      const start = Math.max(Math.floor(from / ZONE_CHUNK_MS) * ZONE_CHUNK_MS, -8.64e15 + 1);
       // The offset just before `start`: the forward search below starts there and picks up a transition at `start`.
       this.offsets = [this.zoned(start - 1).offsetNanoseconds / 1e6];
       this.lo = start;

@@ -1,6 +1,10 @@
 import { engagementJsonSchema } from '../engagement/index.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { validateCommand, validateHelp } from './validate.ts';
+import { whoCommand, whoHelp } from './who.ts';
+import { oncallCommand, oncallHelp } from './oncall.ts';
+import { ownerCommand, ownerHelp } from './owner.ts';
+import { importRaciCommand, importRaciHelp } from './import-raci.ts';
 import { UnreadableFile } from './load.ts';
 import { dueCommand, dueHelp } from './due.ts';
 import { importHolidaysCommand, importHolidaysHelp } from './import-holidays.ts';
@@ -14,6 +18,10 @@ export interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { usage: 'tandem validate FILE... [--json] [--strict]', help: validateHelp, run: validateCommand },
+  oncall: { usage: 'tandem oncall --engagement FILE [--schedule ID] [--at ISO] [--days N] [--json]', help: oncallHelp, run: oncallCommand },
+  who: { usage: 'tandem who --engagement FILE --priority P1 --opened ISO [--now ISO] [--activity ID] [--json]', help: whoHelp, run: whoCommand },
+  owner: { usage: 'tandem owner --engagement FILE (--activity ID | --ticket FACTS.json) [--at ISO] [--json]', help: ownerHelp, run: ownerCommand },
+  'import-raci': { usage: 'tandem import-raci FILE.csv [--json]', help: importRaciHelp, run: importRaciCommand },
   due: { usage: 'tandem due --engagement FILE --priority P --opened ISO [--now ISO] [--json]', help: dueHelp, run: dueCommand },
   'import-holidays': { usage: 'tandem import-holidays FILE.ics [--from DATE] [--to DATE]', help: importHolidaysHelp, run: importHolidaysCommand },
   schema: {

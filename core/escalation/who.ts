@@ -17,9 +17,11 @@ export interface Recipient {
   /** The target as the step names it. */
   target: Target;
   kind: 'person' | 'party' | 'nobody';
-  /** Person or party id; for 'nobody', the schedule id. */
+  /** Person or party id; for 'nobody', the target's id. */
   id: string;
   name: string;
+  /** For 'nobody': why nobody can be named, in words. */
+  reason?: string;
   title?: string;
   party?: { id: string; name: string };
   /** Usable at the step's instant, in the order the file lists them. */
@@ -141,5 +143,5 @@ function nextOpening(engagement: Engagement, calendar: string, at: number): numb
 }
 
 function nobody(target: Target, reason: string, oncall?: Recipient['oncall']): Recipient {
-  return { target, kind: 'nobody', id: target.id, name: reason, contacts: [], unavailable: [], oncall };
+  return { target, kind: 'nobody', id: target.id, name: 'nobody', reason, contacts: [], unavailable: [], oncall };
 }

@@ -85,6 +85,7 @@ export function importRaci(csv: string): RaciImport {
     seen.set(id, row);
 
     const raci: Record<string, string> = {};
+    let badCells = false;
     for (const p of parties) {
       const raw = cell(p.index);
       if (raw === '' || raw === '-' || raw === '–') continue;
@@ -92,20 +93,23 @@ export function importRaci(csv: string): RaciImport {
       const bad = [...letters].some((l) => !LETTERS.includes(l as Role)) || new Set(letters).size !== letters.length || letters.length > 3;
       if (bad) {
         problems.push({ row, column: columnLetter(p.index), message: `'${raw}' (${p.id}, ${name || id}) is not a RACI cell: use R, A, C, I or S, or two letters such as RA` });
+        badCells = true;
         continue;
       }
       raci[p.id] = ordered(letters);
     }
+    // A row with an unreadable cell would only repeat it as a missing A or R.
     const accountable = Object.keys(raci).filter((k) => raci[k]!.includes('A'));
-    if (accountable.length !== 1) {
+    if (!badCells && accountable.length !== 1) {
       problems.push({ row, message: accountable.length === 0 ? `'${name || id}' has no A: exactly one party is Accountable` : `'${name || id}' has ${accountable.length} As (${accountable.join(', ')}): exactly one party is Accountable` });
     }
-    if (!Object.values(raci).some((r) => r.includes('R'))) problems.push({ row, message: `'${name || id}' has no R: someone must be Responsible for the work` });
+    if (!badCells && !Object.values(raci).some((r) => r.includes('R'))) problems.push({ row, message: `'${name || id}' has no R: someone must be Responsible for the work` });
     const description = cell(meta.description);
     const area = cell(meta.area);
     activities.push({ id, name: name || id, ...(area ? { area } : {}), ...(description ? { description } : {}), raci });
   });
-  problems.sort((a, b) => a.row - b.row || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
+  const columnOrder = (c: string | undefined) => (c === undefined ? Number.MAX_SAFE_INTEGER : c.length * 1e6 + [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+  problems.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
   return { activities, problems, yaml: problems.length > 0 ? '' : activitiesYaml(activities) };
 }
 

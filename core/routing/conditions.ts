@@ -80,9 +80,9 @@ export function describeCondition(c: Condition): string {
   }
 }
 
-/** The ticket's value of the field in words: "organization 'Globex'", or "no organization". */
+/** The ticket's value of the field in words: "organization 'Globex'", or "(no organization on the ticket)". */
 export function describeValue(facts: TicketFacts, field: string): string {
   const values = fieldValues(facts, field);
-  if (values.length === 0) return `no ${fieldWords(field)}`;
+  if (values.length === 0) return `(no ${fieldWords(field)} on the ticket)`;
   return `${fieldWords(field)} ${values.map((v) => `'${v}'`).join(', ')}`;
 }

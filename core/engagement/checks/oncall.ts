@@ -91,7 +91,9 @@ function checkGaps(ctx: CheckContext, e: Engagement, uses: Use[], from: number, 
     const priority = first.priority!;
     const sla = Object.entries(e.sla).find(([, s]) => e.calendars[s.targets[priority]?.calendar ?? '']?.hours === '24x7')?.[0];
     const more = gaps.length > 1 ? ` (and ${gaps.length - 1} more gap${gaps.length === 2 ? '' : 's'} in the next 30 days)` : '';
-    const when = `nobody is on call from ${formatLocal(a, zone)} to ${formatLocal(b, zone)}${more}, while ${priority} runs 24x7 under '${sla}' and escalation '${first.policy}' calls this schedule`;
+    const never = subtract(union(list.flatMap((u) => u.need)), gaps).length === 0;
+    const span = never ? 'nobody is ever on call in the next 30 days' : `nobody is on call from ${formatLocal(a, zone)} to ${formatLocal(b, zone)}${more}`;
+    const when = `${span}, while ${priority} runs 24x7 under '${sla}' and escalation '${first.policy}' calls this schedule`;
     const fallback = schedule.fallback;
     if (fallback === undefined) {
       ctx.problems.error('oncall-gap', `${when}; there is no fallback, so nobody would be named: extend a layer, add an override or a fallback`, ['oncall', id], { key: true });

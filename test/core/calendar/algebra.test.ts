@@ -19,7 +19,7 @@ describe('algebra of add, subtract and elapsed', () => {
         expect(cal.isOpen(b)).toBe(true);
         expect(b).toBeGreaterThanOrEqual(a);
       }),
-      { numRuns: runs(300, 50) },
+      { numRuns: runs(300, 20) },
     );
   });
 
@@ -34,7 +34,7 @@ describe('algebra of add, subtract and elapsed', () => {
         expect(cal.subtract(a1, hi)).toBeLessThanOrEqual(cal.subtract(a1, lo));
         expect(cal.subtract(a1, lo)).toBeLessThanOrEqual(cal.subtract(a2, lo));
       }),
-      { numRuns: runs(300, 50) },
+      { numRuns: runs(300, 20) },
     );
   });
 
@@ -55,7 +55,7 @@ describe('algebra of add, subtract and elapsed', () => {
           expect(cal.elapsed(back, a)).toBe(0);
         }
       }),
-      { numRuns: runs(300, 50) },
+      { numRuns: runs(300, 20) },
     );
   });
 
@@ -73,7 +73,7 @@ describe('algebra of add, subtract and elapsed', () => {
           if (e < c) expect(cal.isOpen(e)).toBe(false);
         }
       }),
-      { numRuns: runs(300, 50) },
+      { numRuns: runs(300, 20) },
     );
   });
 });

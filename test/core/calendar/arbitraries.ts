@@ -28,7 +28,7 @@ export const DEEP = process.env.TANDEM_DEEP === '1';
  * Runs for a property: the CI count, or `deep` times it under TANDEM_DEEP=1. The walk-heavy comparisons (each
  * brute-force step is a Temporal conversion, ~20 µs) scale less than the cheap ones, so the deep run stays minutes.
  */
-export const runs = (ci: number, deep = 20) => (DEEP ? ci * deep : ci);
+export const runs = (ci: number, deep = 10) => (DEEP ? ci * deep : ci);
 /** Per-test timeout: vitest's default is too short for the deep run. */
 export const TIMEOUT = DEEP ? 60 * 60_000 : 120_000;
 

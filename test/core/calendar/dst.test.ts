@@ -146,6 +146,31 @@ describe('America/St_Johns (-03:30)', () => {
   });
 });
 
+describe("America/St_Johns before 2011: DST changed at 00:01", () => {
+  // On 1997-10-26 at 00:01 NDT clocks fell back to 1997-10-25 23:01 NST: the local date 1997-10-25 comes back
+  // for an hour after 1997-10-26 has begun. A holiday on the 25th covers that hour too.
+  it('a holiday covers every instant of its local date, even when the date recurs', () => {
+    const cal = compileCalendar({ timeZone: 'America/St_Johns', hours: '24x7', holidays: ['1997-10-25'] });
+    expect(cal.isHoliday(at('1997-10-26T00:00:30-02:30'))).toBe(false);
+    expect(cal.isOpen(at('1997-10-26T00:00:30-02:30'))).toBe(true);
+    expect(cal.isHoliday(at('1997-10-25T23:30:00-03:30'))).toBe(true);
+    expect(cal.isOpen(at('1997-10-25T23:30:00-03:30'))).toBe(false);
+    expect(cal.periods(at('1997-10-25T22:00:00-02:30'), at('1997-10-26T02:00:00-03:30'))).toEqual([
+      [at('1997-10-26T00:00:00-02:30'), at('1997-10-25T23:01:00-03:30')],
+      [at('1997-10-26T00:00:00-03:30'), at('1997-10-26T02:00:00-03:30')],
+    ]);
+  });
+
+  it('24x7 is open at every instant whose local date is not a holiday, the returning hour included', () => {
+    const cal = compileCalendar({ timeZone: 'America/St_Johns', hours: '24x7', holidays: ['1997-10-26'] });
+    expect(cal.periods(at('1997-10-25T22:00:00-02:30'), at('1997-10-27T02:00:00-03:30'))).toEqual([
+      [at('1997-10-25T22:00:00-02:30'), at('1997-10-26T00:00:00-02:30')],
+      [at('1997-10-25T23:01:00-03:30'), at('1997-10-26T00:00:00-03:30')],
+      [at('1997-10-27T00:00:00-03:30'), at('1997-10-27T02:00:00-03:30')],
+    ]);
+  });
+});
+
 describe('Asia/Kathmandu (+05:45)', () => {
   it('the 1986 switch from +05:30 skipped 00:00-00:15: a midnight opening moves to 00:15', () => {
     const cal = compileCalendar({ timeZone: 'Asia/Kathmandu', hours: { tue: [['23:00', '24:00']], wed: [['00:00', '01:00']] } });

@@ -1,4 +1,4 @@
-// subtract, isOpen and isHoliday against the brute-force reference, around real DST transitions.
+// subtract, isOpen, isHoliday and addBusinessDays against the brute-force reference, around real DST transitions.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../../../core/calendar/index.ts';
@@ -8,7 +8,7 @@ import { Reference } from './reference.ts';
 const MINUTE = 60_000;
 const iso = (t: number) => new Date(t).toISOString();
 
-describe('subtract, isOpen and isHoliday match the brute-force reference', () => {
+describe('subtract, isOpen, isHoliday and addBusinessDays match the brute-force reference', () => {
   it('subtract', () => {
     fc.assert(
       fc.property(calendarCase(), fraction, ({ spec, anchor }, frac) => {
@@ -17,7 +17,7 @@ describe('subtract, isOpen and isHoliday match the brute-force reference', () =>
         const ref = new Reference(spec);
         expect(iso(cal.subtract(anchor, x))).toBe(iso(ref.subtract(anchor, x)));
       }),
-      { numRuns: runs(350) },
+      { numRuns: runs(300) },
     );
   }, TIMEOUT);
 
@@ -32,7 +32,18 @@ describe('subtract, isOpen and isHoliday match the brute-force reference', () =>
           expect(cal.isHoliday(t)).toBe(ref.isHoliday(t));
         }
       }),
-      { numRuns: runs(800, 95) },
+      { numRuns: runs(900, 99) },
+    );
+  }, TIMEOUT);
+
+  it('addBusinessDays', () => {
+    fc.assert(
+      fc.property(calendarCase(), fc.integer({ min: 0, max: 3 }), ({ spec, anchor }, days) => {
+        const cal = compileCalendar(spec);
+        const ref = new Reference(spec);
+        expect(iso(cal.addBusinessDays(anchor, days))).toBe(iso(ref.addBusinessDays(anchor, days)));
+      }),
+      { numRuns: runs(150) },
     );
   }, TIMEOUT);
 });

@@ -11,6 +11,26 @@ function seconds(text: string): number {
   return h! * 3600 + m! * 60 + (s ?? 0);
 }
 
+export class TooFar extends Error {}
+
+interface Rules {
+  holiday: boolean;
+  /** 24x7 and no override on this date. */
+  always: boolean;
+  open: Array<[number, number]>;
+  closed: Array<[number, number]>;
+}
+
+/** The result of a reference walk, or undefined when it would take more than the step budget. */
+export function affordable<T>(walk: () => T): T | undefined {
+  try {
+    return walk();
+  } catch (err) {
+    if (err instanceof TooFar) return undefined;
+    throw err;
+  }
+}
+
 export class Reference {
   readonly step: number;
   private readonly zone: string;
@@ -18,9 +38,13 @@ export class Reference {
   private readonly holidays: Set<string>;
   private readonly open = new Map<number, boolean>();
   private readonly resolved = new Map<string, number>();
-  private readonly rules = new Map<string, { holiday: boolean; open: Array<[number, number]>; closed: Array<[number, number]> }>();
+  private readonly rules = new Map<string, Rules>();
 
-  constructor(spec: CalendarSpec, step = 60_000) {
+  /** Walks longer than `maxSteps` steps throw TooFar, so a test can skip a case the brute force cannot afford. */
+  private readonly maxSteps: number;
+
+  constructor(spec: CalendarSpec, step = 60_000, maxSteps = Infinity) {
+    this.maxSteps = maxSteps;
     this.spec = spec;
     this.zone = spec.timeZone;
     this.step = step;
@@ -47,7 +71,8 @@ export class Reference {
     if (this.holidays.has(key)) return [];
     const override = this.spec.overrides?.[key];
     if (override) return override;
-    if (this.spec.hours === '24x7') return [['00:00', '24:00']];
+    // 24x7 is "open at every instant of a date without override", checked in compute(), not an interval.
+    if (this.spec.hours === '24x7') return [];
     return this.spec.hours[DAYS[date.dayOfWeek - 1]!] ?? [];
   }
 
@@ -58,6 +83,7 @@ export class Reference {
   isOpen(t: number): boolean {
     let v = this.open.get(t);
     if (v === undefined) {
+      if (this.open.size >= this.maxSteps) throw new TooFar();
       v = this.compute(t);
       this.open.set(t, v);
     }
@@ -68,20 +94,22 @@ export class Reference {
     const zdt = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(this.zone);
     const rules = this.rulesFor(zdt.toPlainDate());
     if (rules.holiday) return false;
-    return rules.open.some(([s, e]) => s <= t && t < e) && !rules.closed.some(([s, e]) => s <= t && t < e);
+    const inside = rules.always || rules.open.some(([s, e]) => s <= t && t < e);
+    return inside && !rules.closed.some(([s, e]) => s <= t && t < e);
   }
 
   /**
    * The rules that can apply to an instant whose local date is `date`, as instants. A wall time resolved through
    * a DST gap can land on the next local date, so the neighbouring dates' intervals are included too.
    */
-  private rulesFor(date: Temporal.PlainDate): { holiday: boolean; open: Array<[number, number]>; closed: Array<[number, number]> } {
+  private rulesFor(date: Temporal.PlainDate): Rules {
     const key = date.toString();
     let rules = this.rules.get(key);
     if (!rules) {
       const near = [date.subtract({ days: 1 }), date, date.add({ days: 1 })];
       rules = {
         holiday: this.holidays.has(key),
+        always: this.spec.hours === '24x7' && this.spec.overrides?.[key] === undefined,
         open: near.flatMap((d) => this.hoursOn(d).map(([s, e]): [number, number] => [this.at(d, s), this.at(d, e)])),
         closed: near.flatMap((d) => (this.spec.closures?.[d.toString()] ?? []).map(([s, e]): [number, number] => [this.at(d, s), this.at(d, e)])),
       };

@@ -22,6 +22,7 @@ const CODES = [
   'zone', 'overlap', 'holidays-ending', 'holiday-duplicate', 'sla-target-missing', 'sla-target-empty', 'sla-parties',
   'delay-order', 'contact-none', 'branch-calendar', 'rules-default', 'rules-unreachable', 'regex', 'recipe', 'condition',
   'helpdesk-duplicate', 'coverage-gap', 'zone-fixed', 'effective-order', 'matrix', 'override-order', 'oncall-fallback', 'runbook-tested',
+  'oncall-gap', 'contact-unusable',
 ];
 
 it('every validator rule is exercised by a fixture', () => {
