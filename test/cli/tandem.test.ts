@@ -12,8 +12,9 @@ beforeAll(() => {
 
 describe('tandem', () => {
   it('validates the example engagement: exit 0', () => {
+    // The real clock runs here: as the example ages it may warn (holidays running out, runbooks due a test), never fail.
     const r = tandem('validate', 'examples/acme-ost.yaml');
-    expect(r.stdout).toBe('');
+    expect(r.stdout.split('\n').filter((l) => l.includes(' error '))).toEqual([]);
     expect(r.stderr).toBe('1 file valid\n');
     expect(r.status).toBe(0);
   });
