@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util';
 import { evaluateSla, policiesFor, type SlaEvaluation } from '../sla/index.ts';
 import { formatDuration, formatInstant } from './format.ts';
 import { type CliIo, UsageError } from './io.ts';
-import { loadEngagement, parseInstant } from './load.ts';
+import { instantArg, loadEngagement } from './load.ts';
 
 export const dueHelp = `tandem due --engagement FILE --priority P --opened ISO [--now ISO] [--activity ID] [--policy ID] [--json]
 
 Each SLA metric's state, remaining time and breach instant for a ticket opened at --opened (no response yet),
 under every SLA, OLA and UC of the engagement that covers the priority (or only --policy), as of --now
-(default: the current time). Instants are ISO 8601 with an offset; results show the calendar's zone and UTC.`;
+(default: the current time). Instants are ISO 8601, with an offset or local to the engagement's zone; results show the calendar's zone and UTC.`;
 
 export function dueCommand(args: string[], io: CliIo, now: number): number {
   const { values } = parseArgs({
@@ -18,12 +18,15 @@ export function dueCommand(args: string[], io: CliIo, now: number): number {
       activity: { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' },
     },
   });
+  if (values.engagement === undefined) throw new UsageError('due needs --engagement FILE');
   if (values.priority === undefined) throw new UsageError('--priority is required');
-  const opened = parseInstant(values.opened, '--opened');
-  if (opened === undefined) throw new UsageError('--opened is required');
-  const at = parseInstant(values.now, '--now') ?? now;
-  const engagement = loadEngagement(values.engagement, io, now);
-  if (!engagement) return 1;
+  if (values.opened === undefined) throw new UsageError('--opened is required');
+  const loaded = loadEngagement(values.engagement, io, now);
+  if (!loaded.ok) return loaded.code;
+  const engagement = loaded.engagement;
+  const zone = engagement.engagement.timeZone;
+  const opened = instantArg('opened', values.opened, zone);
+  const at = instantArg('now', values.now, zone, now);
   if (!engagement.priorities[values.priority]) {
     throw new UsageError(`no priority '${values.priority}' in ${values.engagement} (it has ${Object.keys(engagement.priorities).join(', ')})`);
   }

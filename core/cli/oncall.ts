@@ -3,7 +3,7 @@ import type { Engagement, Schedule } from '../engagement/index.ts';
 import { type Shift, formatLocal, onCallAt, shifts } from '../escalation/index.ts';
 import { DAY_MS } from '../escalation/time.ts';
 import { type CliIo, UsageError } from './io.ts';
-import { instantArg, loadEngagement } from './who.ts';
+import { instantArg, loadEngagement } from './load.ts';
 
 export const oncallHelp = `tandem oncall --engagement FILE [--schedule ID] [--at ISO] [--days N] [--json]
 

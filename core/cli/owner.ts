@@ -4,7 +4,7 @@ import { formatLocal } from '../escalation/index.ts';
 import { type Holder, ROLE_ORDER, ROLE_WORDS, ownerLine, ownership } from '../raci/index.ts';
 import { type RouteResult, type TicketFacts, route } from '../routing/index.ts';
 import { type CliIo, UsageError } from './io.ts';
-import { instantArg, loadEngagement } from './who.ts';
+import { instantArg, loadEngagement } from './load.ts';
 
 export const ownerHelp = `tandem owner --engagement FILE... (--activity ID | --ticket FACTS.json) [--at ISO] [--json]
 

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { parseEngagement, type Engagement } from '../engagement/index.ts';
-import { type Recipient, type StepView, formatDuration, formatLocal, parseInstant, recipients, whoToCall } from '../escalation/index.ts';
+import { type Recipient, type StepView, formatDuration, formatLocal, recipients, whoToCall } from '../escalation/index.ts';
 import { type CliIo, UsageError } from './io.ts';
-import { formatProblem } from './validate.ts';
+import { instantArg, loadEngagement } from './load.ts';
 
 export const whoHelp = `tandem who --engagement FILE --priority P1 --opened ISO [--now ISO] [--activity ID] [--json]
 
@@ -12,35 +11,6 @@ now and their links, what to say, and the next step with the time it starts.
   --now      the moment to answer for (default: now)
   --activity the ticket's activity, for policies limited to activities
   --json     the answer as JSON (instants in epoch ms)`;
-
-export type Loaded = { ok: true; engagement: Engagement } | { ok: false; code: number };
-
-/** Reads and validates an engagement for a command; problems go to stderr as `validate` prints them. */
-export function loadEngagement(file: string, io: CliIo, now: number): Loaded {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    io.err(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    return { ok: false, code: 2 };
-  }
-  const result = parseEngagement(text, { fileName: file, now });
-  if (result.ok) return { ok: true, engagement: result.engagement };
-  for (const p of result.problems) io.err(formatProblem(p, file));
-  io.err(`${file}: not a valid engagement; fix the problems above first`);
-  return { ok: false, code: 1 };
-}
-
-/** An instant from the command line: ISO with an offset or Z, or local to `zone`. */
-export function instantArg(name: string, text: string | undefined, zone: string, fallback?: number): number {
-  if (text === undefined) {
-    if (fallback === undefined) throw new UsageError(`--${name} is required`);
-    return fallback;
-  }
-  const at = parseInstant(text, zone);
-  if (at === null) throw new UsageError(`--${name} '${text}' is not a date and time: write e.g. 2026-11-28T02:00-05:00`);
-  return at;
-}
 
 export function whoCommand(args: string[], io: CliIo, now: number): number {
   const { values } = parseArgs({

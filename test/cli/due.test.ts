@@ -26,9 +26,11 @@ describe('tandem due', () => {
     expect(results[1]!.metrics.find((m) => m.metric === 'first_response')!.remaining).toBe(3_600_000);
   });
 
-  it('refuses ambiguous instants and unknown priorities as usage errors', () => {
+  it('reads a local time in the engagement zone, and refuses bad instants and unknown priorities as usage errors', () => {
     const base = ['due', '--engagement', 'test/fixtures/engagements/sla.yaml'];
-    expect(cli([...base, '--priority', 'P2', '--opened', '2026-12-01T09:00']).code).toBe(2);
+    const local = cli([...base, '--priority', 'P2', '--opened', '2026-12-01T09:00', '--now', '2026-12-01T09:30', '--policy', 'joint']);
+    expect(local.out).toContain('first_response   running  30m left');
+    expect(cli([...base, '--priority', 'P2', '--opened', 'yesterday']).code).toBe(2);
     expect(cli([...base, '--priority', 'P7', '--opened', '2026-12-01T09:00:00Z']).err).toContain("no priority 'P7'");
     expect(cli([...base, '--opened', '2026-12-01T09:00:00Z']).code).toBe(2);
     expect(cli(['due', '--engagement', 'nope.yaml', '--priority', 'P1', '--opened', '2026-12-01T09:00:00Z']).code).toBe(2);
