@@ -45,7 +45,6 @@ export function parseEngagement(text: string, opts: ParseOptions = {}): ParseRes
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    lines.addNewLine(0);
     const before = text.slice(0, nul);
     const line = before.split('\n').length;
     early.addAt('error', 'binary', 'this is binary data, not a YAML or JSON text file', line, nul - before.lastIndexOf('\n'));

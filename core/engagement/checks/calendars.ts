@@ -54,6 +54,7 @@ export function checkZones(ctx: CheckContext): void {
 }
 
 export function checkCalendars(ctx: CheckContext): void {
+  const overlaps: Overlaps = new Map();
   for (const [id, c] of entries(ctx.file.calendars)) {
     if (c === '24x7') continue;
     const base: Path = ['calendars', id];
@@ -69,19 +70,30 @@ export function checkCalendars(ctx: CheckContext): void {
           }
         });
       }
-      for (const list of byDay.values()) reportOverlaps(ctx, list);
+      for (const list of byDay.values()) collectOverlaps(overlaps, list);
     }
     for (const section of ['overrides', 'closures'] as const) {
       for (const [date, list] of entries(c[section])) {
-        reportOverlaps(ctx, list.map((value, i) => ({ value, path: [...base, section, date, i], label: date })));
+        collectOverlaps(overlaps, list.map((value, i) => ({ value, path: [...base, section, date, i], label: date })));
       }
     }
     checkHolidays(ctx, c.holidays ?? [], base);
   }
-  overlaps(ctx).flush(ctx);
+  for (const { cur, prev, labels } of overlaps.values()) {
+    ctx.problems.error(
+      'overlap',
+      `${cur.range.start}-${cur.range.end} overlaps ${prev.range.start}-${prev.range.end} on ${labels.join(', ')}: ranges of one day must not overlap`,
+      cur.path,
+    );
+  }
 }
 
-function reportOverlaps(ctx: CheckContext, list: Array<{ value: IntervalInput; path: Path; label: string }>): void {
+type Range = { path: Path; label: string; range: { start: string; end: string } };
+type Overlaps = Map<string, { cur: Range; prev: Range; labels: string[] }>;
+
+// A range written under mon-fri overlaps on five days; it is one mistake, so the overlaps are gathered per pair of
+// ranges and reported once, naming the days.
+function collectOverlaps(found: Overlaps, list: Array<{ value: IntervalInput; path: Path; label: string }>): void {
   const parsed = list
     .map((entry) => ({ ...entry, range: parseInterval(entry.value) }))
     .filter((e): e is typeof e & { range: Exclude<typeof e.range, string> } => typeof e.range !== 'string')
@@ -89,39 +101,12 @@ function reportOverlaps(ctx: CheckContext, list: Array<{ value: IntervalInput; p
   for (let i = 1; i < parsed.length; i++) {
     const prev = parsed[i - 1]!;
     const cur = parsed[i]!;
-    if (cur.range.startSeconds < prev.range.endSeconds) overlaps(ctx).add(cur, prev);
+    if (cur.range.startSeconds >= prev.range.endSeconds) continue;
+    const key = JSON.stringify([cur.path, prev.path]);
+    const entry = found.get(key) ?? { cur, prev, labels: [] };
+    entry.labels.push(cur.label);
+    found.set(key, entry);
   }
-}
-
-// A range written under mon-fri overlaps on five days; it is one mistake, so it gets one problem naming the days.
-const pending = new WeakMap<CheckContext, ReturnType<typeof overlapCollector>>();
-function overlaps(ctx: CheckContext) {
-  let collector = pending.get(ctx);
-  if (!collector) pending.set(ctx, (collector = overlapCollector()));
-  return collector;
-}
-
-type Range = { path: Path; label: string; range: { start: string; end: string } };
-function overlapCollector() {
-  const byPath = new Map<string, { cur: Range; prev: Range; labels: string[] }>();
-  return {
-    add(cur: Range, prev: Range) {
-      const key = JSON.stringify([cur.path, prev.path]);
-      const entry = byPath.get(key) ?? { cur, prev, labels: [] };
-      entry.labels.push(cur.label);
-      byPath.set(key, entry);
-    },
-    flush(ctx: CheckContext) {
-      for (const { cur, prev, labels } of byPath.values()) {
-        ctx.problems.error(
-          'overlap',
-          `${cur.range.start}-${cur.range.end} overlaps ${prev.range.start}-${prev.range.end} on ${labels.join(', ')}: ranges of one day must not overlap`,
-          cur.path,
-        );
-      }
-      byPath.clear();
-    },
-  };
 }
 
 function checkHolidays(ctx: CheckContext, holidays: Array<string | { date: string }>, base: Path): void {

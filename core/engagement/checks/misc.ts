@@ -1,5 +1,6 @@
 // Smaller rules: the priority matrix is complete, on-call windows run forwards, runbooks are tested.
 import { Temporal } from 'temporal-polyfill';
+import { parseInstant } from '../../escalation/time.ts';
 import { localToday } from './calendars.ts';
 import { type CheckContext, entries } from './context.ts';
 
@@ -23,8 +24,8 @@ export function checkOncall(ctx: CheckContext): void {
   for (const [id, s] of entries(ctx.file.oncall)) {
     const zone = s.timeZone ?? ctx.file.engagement.timeZone;
     s.overrides?.forEach((o, i) => {
-      const from = instant(o.from, zone);
-      const to = instant(o.to, zone);
+      const from = parseInstant(o.from, zone);
+      const to = parseInstant(o.to, zone);
       if (from !== null && to !== null && to <= from) {
         ctx.problems.error('override-order', `the override ends (${o.to}) before it starts (${o.from})`, ['oncall', id, 'overrides', i, 'to']);
       }
@@ -32,17 +33,6 @@ export function checkOncall(ctx: CheckContext): void {
     if (s.fallback === undefined) {
       ctx.problems.warning('oncall-fallback', 'no fallback: when nobody is on call, nobody will be named', ['oncall', id], { key: true });
     }
-  }
-}
-
-/** Epoch ms of a local date-time in `zone`, or of a date-time with an offset; null when it cannot be read. */
-export function instant(text: string, zone: string): number | null {
-  try {
-    const iso = text.replace(' ', 'T');
-    if (/(?:Z|[+-]\d{2}:\d{2})$/.test(iso)) return Temporal.Instant.from(iso).epochMilliseconds;
-    return Temporal.PlainDateTime.from(iso).toZonedDateTime(zone).epochMilliseconds;
-  } catch {
-    return null;
   }
 }
 
