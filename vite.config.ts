@@ -12,8 +12,11 @@ export default defineConfig({
     rollupOptions: { output: { entryFileNames: 'tandem.mjs' } },
   },
   ssr: { noExternal: true },
+  // The PWA's components are tested here too (happy-dom per file); they are Preact JSX.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
