@@ -18,18 +18,8 @@ import {
   parsePhone,
 } from './formats.ts';
 
-export const STATUSES = ['new', 'open', 'pending_customer', 'pending_vendor', 'on_hold', 'resolved', 'closed', 'canceled'] as const;
-export const PARTY_KINDS = ['internal', 'msp', 'mssp', 'vendor', 'leadership', 'client'] as const;
-export const METRICS = ['first_response', 'next_response', 'periodic_update', 'resolution'] as const;
-export const HELPDESK_TYPES = [
-  'zendesk', 'servicenow', 'jira', 'freshservice', 'freshdesk', 'halopsa', 'connectwise', 'autotask', 'zammad',
-  'osticket', 'glpi', 'generic',
-] as const;
-export const TICKET_FIELDS = [
-  'organization', 'requester', 'requesterEmail', 'requesterDomain', 'group', 'category', 'type', 'tags',
-  'priority', 'status', 'assignee', 'subject', 'ticketId',
-] as const;
-export const RECIPE_FIELDS = ['id', 'priority', 'status', 'created', 'category', 'organization', 'assignee', 'group', 'requesterEmail', 'subject', 'tags'] as const;
+export { HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES, TICKET_FIELDS } from './vocabulary.ts';
+import { HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES, TICKET_FIELDS } from './vocabulary.ts';
 
 const text = z.string().min(1, { error: 'must not be empty' });
 const id = z.string().regex(ID_PATTERN, { error: 'an id uses letters, digits, ".", "_" and "-", and starts with a letter or digit' });

@@ -1,6 +1,6 @@
 // The Engagement that parseEngagement returns: plain JSON, shorthands expanded, ready to store and to compile.
 import type { Duration, ShiftLength, Weekday } from './formats.ts';
-import type { HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES } from './schema.ts';
+import type { HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES } from './vocabulary.ts';
 
 export type { Duration, ShiftLength, Weekday };
 export type Status = (typeof STATUSES)[number];

@@ -2,7 +2,7 @@
 // rules are tried in file order and the first match wins (Grafana OnCall routes, Zendesk SLA positions). The
 // answer carries the rule that matched, so the panel can say why, and a refusal says why in a technician's words.
 import type { Condition, Engagement, HelpdeskMapping, Status } from '../engagement/types.ts';
-import { STATUSES } from '../engagement/schema.ts';
+import { STATUSES } from '../engagement/vocabulary.ts';
 import { describeCondition, describeValue, matches } from './conditions.ts';
 import type { TicketFacts } from './facts.ts';
 

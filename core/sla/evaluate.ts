@@ -1,7 +1,7 @@
 // evaluateSla (DESIGN.md 6.5): each metric's clock for one ticket under one SLA policy of an engagement.
 import { compileCalendar, type BusinessCalendar } from '../calendar/index.ts';
 import type { Duration, Engagement, Metric, SlaPolicy } from '../engagement/types.ts';
-import { METRICS } from '../engagement/schema.ts';
+import { METRICS } from '../engagement/vocabulary.ts';
 import { replay, withoutPauses, type RawCycle, type Span } from './segments.ts';
 import type { ClockState, Cycle, MetricClock, SlaEvaluation, TargetChange, TicketTimeline } from './types.ts';
 

@@ -2,6 +2,7 @@
 // a bare binary search over the same precomputed intervals. Same hours, holidays and zone for all three.
 import { createRequire } from 'node:module';
 import { compileCalendar, type CalendarSpec } from '../../core/calendar/index.ts';
+import { prng } from './prng.ts';
 
 const ZONE = 'America/New_York';
 const HOURS: [string, string][] = [['08:00', '18:00']];
@@ -27,16 +28,6 @@ const FROM = Date.parse('2025-01-01T00:00:00-05:00');
 const TO = Date.parse('2027-01-01T00:00:00-05:00');
 const N = 1_000_000;
 const MINUTE = 60_000;
-
-/** mulberry32: small, seeded, good enough to scatter instants. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function inputs(n: number, seed: number) {
   const rnd = prng(seed);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serve } from '../../scripts/serve.ts';
-import { buildPwa, smokeConfig } from '../e2e/support/build.ts';
+import { buildPwa } from '../e2e/support/build.ts';
 import { launch, removeProfile } from '../e2e/support/chromium.ts';
 import type { BrowserGlobals } from '../e2e/support/sw.ts';
 import { waitForControl } from '../e2e/support/sw.ts';
@@ -86,7 +86,7 @@ function line(label: string, values: number[]): string {
 }
 
 export async function coldStart(): Promise<void> {
-  const config = smokeConfig();
+  const config = 'pwa/vite.config.ts';
   const outDir = await mkdtemp(join(tmpdir(), 'tandem-bench-coldstart-'));
   const profile = join(outDir, '.profile');
   await buildPwa(join(outDir, 'app'), 'bench-coldstart', config);

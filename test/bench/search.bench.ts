@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import { parseEngagement, type Engagement } from '../../core/index.ts';
 import { engagementDocuments, type SearchDoc } from '../../pwa/src/search/documents.ts';
 import { HandbookSearch } from '../../pwa/src/search/engine.ts';
+import { prng } from './prng.ts';
 
 const ENGAGEMENTS = 50;
 const RUNBOOKS = 20;
@@ -14,16 +15,6 @@ const SECTIONS = 10; // per runbook: 50 × 20 × 10 = 10,000 sections
 const ROUNDS = 5;
 const QUERIES = ['ransomware isolate', 'vpn concentrator', 'fortigate', 'crowdstrke falcon', 'exchagne online'];
 const TARGET_MS = 5;
-
-/** mulberry32, as in calendar.bench.ts: seeded, so every run indexes the same handbook. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ana', 'Bilal', 'Chen', 'Dana', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jamal', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Aiko', 'Bruno', 'Chiara', 'Dmitri'];
 const LAST = ['Smith', 'Khan', 'Li', 'Lee', 'García', 'Okafor', 'Nguyen', 'Patel', 'Kowalski', 'Haddad', 'Müller', 'Rossi', 'Silva', 'Tanaka', 'Walsh', 'Brooks', 'Chen', 'Reyes', 'Novak', 'Ibrahim', 'Larsen', 'Moreau', 'Park', 'Singh', 'Dubois'];

@@ -37,6 +37,9 @@ test('the service worker takes control; offline reload and an offline restart sh
     await page.goto(`${server.url}/#/acme-ost/${view}`);
     await page.getByTestId(`view-${view}`).waitFor();
   }
+  // A deep link that is not a file is answered by the service worker's navigation fallback.
+  await page.goto(`${server.url}/some/deep/link#/acme-ost/contacts`);
+  await page.getByTestId('view-contacts').waitFor();
   await page.goto(`${server.url}/#/search?q=ransom`);
   await page.getByTestId('search-results').locator('a').first().waitFor();
   expect(first.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);

@@ -37,10 +37,15 @@ for (const scheme of ['light', 'dark'] as const) {
     const b = await launch({ colorScheme: scheme, bypassCSP: true });
     const page = await b.page();
     await page.goto(server.url);
+    await page.getByTestId('view-welcome').waitFor();
     const welcome = await runAxe(page);
     expect(welcome, formatViolations(welcome)).toEqual([]);
     await page.getByTestId('try-example').click();
     await page.getByTestId('view-now').waitFor({ timeout: 30_000 });
+    // Toasts are transient; the screenshots show the views.
+    await page.getByTestId('import-ok').getByRole('button', { name: 'Dismiss' }).click();
+    const toast = page.getByTestId('offline-ready-toast');
+    if (await toast.count()) await toast.getByRole('button', { name: 'OK' }).click();
     mkdirSync(shots, { recursive: true });
     for (const [name, hash] of VIEWS) {
       await page.goto(`${server.url}/${hash}`);

@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
-import axe from 'axe-core';
-import type { VNode } from 'preact';
+import { axeViolations } from './axe.ts';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type Engagement, parseEngagement } from '../../core/index.ts';
 import { contactLink, partyMethods } from '../../core/escalation/index.ts';
@@ -32,20 +31,6 @@ function cards(root: HTMLElement): string[] {
 
 function type(view: ReturnType<typeof show>, text: string) {
   fireEvent.input(view.getByLabelText(/filter by name/i), { target: { value: text } });
-}
-
-/** axe-core over the view inside a page-like document; colour contrast needs layout, so the e2e run checks it. */
-async function axeViolations(view: VNode): Promise<string[]> {
-  document.documentElement.lang = 'en';
-  document.title = 'Tandem';
-  const main = document.createElement('main');
-  document.body.replaceChildren(main);
-  render(view, { container: main });
-  const result = await axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 afterEach(() => {

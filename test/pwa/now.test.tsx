@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cleanup, render } from '@testing-library/preact';
-import axe from 'axe-core';
-import type { VNode } from 'preact';
+import { axeViolations } from './axe.ts';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type Engagement, parseEngagement } from '../../core/index.ts';
 import { contactLink, formatLocal, onCallAt, shifts, whoToCall } from '../../core/escalation/index.ts';
@@ -27,20 +26,6 @@ function show(engagement: Engagement, now: number) {
 }
 
 const hrefs = (el: Element) => Array.from(el.querySelectorAll('a[href]')).map((a) => a.getAttribute('href'));
-
-/** axe-core over the view inside a page-like document; colour contrast needs layout, so the e2e run checks it. */
-async function axeViolations(view: VNode): Promise<string[]> {
-  document.documentElement.lang = 'en';
-  document.title = 'Tandem';
-  const main = document.createElement('main');
-  document.body.replaceChildren(main);
-  render(view, { container: main });
-  const result = await axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 afterEach(cleanup);
 

@@ -14,7 +14,7 @@ import { SearchView } from '../views/Search.tsx';
 import { SettingsView } from '../views/Settings.tsx';
 import { SlasView } from '../views/Slas.tsx';
 import { handbookWorker } from '../worker/client.ts';
-import { useHandbook, useStoredEngagement } from './handbook.ts';
+import { LAST_ENGAGEMENT, useHandbook, useStoredEngagement } from './handbook.ts';
 import { ENGAGEMENT_VIEWS, type EngagementViewName, engagementHref, useRoute } from './route.ts';
 import { applyUpdate, dismissUpdate, useUpdateState } from './update.ts';
 import { Welcome } from './Welcome.tsx';
@@ -32,7 +32,7 @@ const VIEWS: Record<EngagementViewName, { label: string; component: ComponentTyp
   runbooks: { label: 'Runbooks', component: (p: ViewProps) => <RunbooksView {...p} render={renderMarkdown} /> },
 };
 
-const LAST = 'tandem:last-engagement';
+const LAST = LAST_ENGAGEMENT;
 
 export function App() {
   const route = useRoute();
@@ -180,7 +180,8 @@ function OfflineReadyToast() {
   }, []);
   return shown ? (
     <div class="snackbar" role="status" data-testid="offline-ready-toast">
-      Ready to work offline.
+      <span>Ready to work offline.</span>
+      <button type="button" onClick={() => setShown(false)}>OK</button>
     </div>
   ) : null;
 }

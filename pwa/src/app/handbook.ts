@@ -3,6 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import { useEffect, useState } from 'preact/hooks';
 import { type EngagementSummary, type StoredEngagement, type TandemDb, openHandbook } from '../store/db.ts';
 import { CHANNEL, getEngagement, listSummaries } from '../store/engagements.ts';
+import { parseRoute } from './route.ts';
 
 export interface Handbook {
   list: EngagementSummary[] | null;
@@ -11,7 +12,25 @@ export interface Handbook {
   stale: boolean;
 }
 
+export const LAST_ENGAGEMENT = 'tandem:last-engagement';
+
 let dbPromise: Promise<IDBPDatabase<TandemDb>> | null = null;
+let early: { list: Promise<EngagementSummary[]>; record?: { id: string; promise: Promise<StoredEngagement | undefined> } } | null = null;
+
+/**
+ * Start reading the store before the first render: the list and the engagement the user had open last, which is
+ * what the Now view needs at 2 AM. The hooks below take these promises instead of starting their own.
+ */
+export function preload(): void {
+  const list = handbookDb().then(listSummaries);
+  const route = parseRoute(location.hash);
+  const id = route.kind === 'engagement' ? route.id : localStorage.getItem(LAST_ENGAGEMENT);
+  early = { list, record: id ? { id, promise: handbookDb().then((db) => getEngagement(db, id)) } : undefined };
+  // An unread rejection is reported by the hooks that take these promises; keep it from surfacing twice.
+  list.catch(() => {});
+  early.record?.promise.catch(() => {});
+}
+
 let onStale: (() => void) | null = null;
 
 export function handbookDb(): Promise<IDBPDatabase<TandemDb>> {
@@ -35,8 +54,8 @@ export function useHandbook(): Handbook & { refresh: () => void } {
   }, []);
   useEffect(() => {
     let live = true;
-    handbookDb()
-      .then(listSummaries)
+    const first = tick === 0 ? early?.list : undefined;
+    (first ?? handbookDb().then(listSummaries))
       .then(
         (list) => live && setState((s) => ({ ...s, list, error: null })),
         (error: unknown) => live && setState((s) => ({ ...s, error: `Could not open the offline store: ${String(error)}` })),
@@ -54,8 +73,10 @@ export function useStoredEngagement(id: string | undefined, version: number | un
   useEffect(() => {
     if (id === undefined) return;
     let live = true;
-    void handbookDb()
-      .then((db) => getEngagement(db, id))
+    const pre = early?.record;
+    const first = pre && pre.id === id ? pre.promise : undefined;
+    if (early) early.record = undefined;
+    void (first ?? handbookDb().then((db) => getEngagement(db, id)))
       .then((record) => live && setLoaded({ id, record: record ?? null }));
     return () => {
       live = false;

@@ -34,7 +34,11 @@ export function importFiles(files: Array<{ blob: Blob; name: string }>): Promise
       try {
         const outcome = await importFile(file.blob, file.name, (progress) => update(job.key, { progress }));
         update(job.key, { outcome });
-        if (outcome.ok) void persistAfterFirstImport();
+        if (outcome.ok) {
+          void persistAfterFirstImport();
+          // A clean import needs no reading; warnings and failures stay until dismissed.
+          if (outcome.warnings.length === 0) setTimeout(() => dismissJob(job.key), 8000);
+        }
         return outcome;
       } catch (error) {
         const outcome: ImportOutcome = { ok: false, fileName: file.name, problems: [], stored: false, reason: String(error) };

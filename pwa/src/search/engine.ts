@@ -48,8 +48,10 @@ const OPTIONS: Options<SearchDoc> = {
   processTerm: indexTerm,
   searchOptions: {
     boost: { title: 3 },
-    prefix: (term) => term.length >= MIN_PREFIX,
-    fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+    // Only the last term is still being typed: earlier ones are whole words and need no prefix expansion, which
+    // is what costs most on a big handbook. The last one gets fuzziness only once it is long enough to be a word.
+    prefix: (term, i, terms) => i === terms.length - 1 && term.length >= MIN_PREFIX,
+    fuzzy: (term, i, terms) => (i === terms.length - 1 ? term.length > 4 : term.length > 3) && 0.2,
     processTerm: (term) => normalizeTerm(term) || null,
   },
 };

@@ -7,6 +7,7 @@ import { formatDuration, parseInstant, partyMethods } from '../../../core/escala
 import type { ViewProps } from './props.ts';
 import { ContactList, calendarName, methodItems } from './ui/ContactList.tsx';
 import './Contacts.css';
+import { scrollToAnchor } from './ui/anchor.ts';
 
 const KIND_LABEL: Record<PartyKind, string> = {
   internal: 'Internal IT',
@@ -160,15 +161,6 @@ export function ContactsView({ engagement, now, rest }: ViewProps) {
       )}
     </div>
   );
-}
-
-/** Scroll the element whose data-anchor is `target` into view and move focus there for screen readers. */
-function scrollToAnchor(root: HTMLElement | null, target: string | undefined): void {
-  if (!root || target === undefined) return;
-  const el = Array.from(root.querySelectorAll<HTMLElement>('[data-anchor]')).find((e) => e.dataset.anchor === target);
-  if (!el) return;
-  el.scrollIntoView?.({ block: 'start' });
-  el.focus?.({ preventScroll: true });
 }
 
 function PartyHead({ party, engagement, now }: { party: Party; engagement: Engagement; now: number }) {

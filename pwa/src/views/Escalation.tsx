@@ -6,6 +6,7 @@ import { type Shift, formatDuration, formatLocal, parseInstant, shifts } from '.
 import type { ViewProps } from './props.ts';
 import { calendarName } from './ui/ContactList.tsx';
 import './Escalation.css';
+import { scrollToAnchor } from './ui/anchor.ts';
 
 const DAY_MS = 86_400_000;
 /** The final schedule printed for offline use: long enough to cover a month of nights with no signal. */
@@ -314,11 +315,3 @@ function viewHref(id: string, anchor: string): string {
   return `#/${encodeURIComponent(id)}/escalation/${encodeURIComponent(anchor)}`;
 }
 
-/** Scroll the element whose data-anchor is `target` into view and move focus there for screen readers. */
-function scrollToAnchor(root: HTMLElement | null, target: string | undefined): void {
-  if (!root || target === undefined) return;
-  const el = Array.from(root.querySelectorAll<HTMLElement>('[data-anchor]')).find((e) => e.dataset.anchor === target);
-  if (!el) return;
-  el.scrollIntoView?.({ block: 'start' });
-  el.focus?.({ preventScroll: true });
-}

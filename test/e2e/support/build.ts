@@ -6,21 +6,12 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const vite = resolve(repoRoot, 'node_modules/.bin/vite');
 
-/** The stand-in app (the app's real service worker and icons), to check the harness itself: see pwa-smoke.test.ts. */
-export const FIXTURE_CONFIG = 'test/e2e/fixtures/mini-pwa/vite.config.ts';
-/**
- * The app the smoke test and the cold-start benchmark build: pwa/ unless TANDEM_E2E_CONFIG names another vite
- * config, e.g. FIXTURE_CONFIG to check the harness while the app does not build.
- */
-export const smokeConfig = () => process.env.TANDEM_E2E_CONFIG || 'pwa/vite.config.ts';
-
 const built = new Map<string, Promise<string>>();
 
 /**
  * `vite build --config pwa/vite.config.ts` with TANDEM_PWA_OUT=outDir and TANDEM_BUILD_ID=buildId; resolves to the
  * absolute outDir. Building the same outDir + buildId twice in one process is skipped; a different buildId into
  * the same outDir rebuilds (that is how a test makes a second deployment). Rejects with vite's output on failure.
- * `config` lets a harness test build a fixture app instead.
  */
 export function buildPwa(outDir: string, buildId: string, config = 'pwa/vite.config.ts'): Promise<string> {
   const out = resolve(repoRoot, outDir);

@@ -5,7 +5,7 @@ import type { ContactMethod, Engagement } from '../../../../core/index.ts';
 import { type ContactLink, type Recipient, calendarOf, contactLink, usableAt } from '../../../../core/escalation/index.ts';
 import { When } from './When.tsx';
 // The greyed-out and note styles live with the Contacts view's CSS; both views that list contacts load it.
-import '../Contacts.css';
+import './ContactList.css';
 
 export interface ContactItem extends ContactLink {
   /** Listed but limited to hours that are closed now. */
