@@ -109,7 +109,8 @@ describe('one runbook', () => {
     const e = load();
     const view = show(e, ['isp-down']);
     const body = view.getByTestId('runbook-body');
-    await waitFor(() => expect(body.querySelector('ol')).not.toBeNull());
+    // The default renderer is imported lazily (micromark); a busy CI machine needs more than waitFor's 1 s.
+    await waitFor(() => expect(body.querySelector('ol')).not.toBeNull(), { timeout: 15_000 });
     expect(view.getByRole('heading', { level: 1 }).textContent).toBe('Internet circuit down at Newark HQ');
     expect(body.querySelector('strong')!.textContent).toBe('Priority:');
     expect(body.querySelectorAll('ol > li')).toHaveLength(7);

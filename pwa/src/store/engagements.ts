@@ -29,6 +29,7 @@ export type NewEngagement = Omit<StoredEngagement, 'version'>;
 export async function saveEngagement(db: Db, record: NewEngagement): Promise<SaveOutcome> {
   let outcome: SaveOutcome;
   const tx = db.transaction(['engagements', 'summaries', 'history', 'meta'], 'readwrite');
+  const writes: Promise<unknown>[] = [];
   try {
     const engagements = tx.objectStore('engagements');
     const current = await engagements.get(record.id);
@@ -36,7 +37,6 @@ export async function saveEngagement(db: Db, record: NewEngagement): Promise<Sav
       outcome = { version: current.version, replaced: false, unchanged: true };
     } else {
       const version = (current?.version ?? 0) + 1;
-      const writes: Promise<unknown>[] = [];
       if (current) writes.push(tx.objectStore('history').put(toHistory(current, record.importedAt)));
       const stored: StoredEngagement = { ...record, version };
       writes.push(engagements.put(stored), tx.objectStore('summaries').put(summarize(stored)));
@@ -47,6 +47,8 @@ export async function saveEngagement(db: Db, record: NewEngagement): Promise<Sav
     }
     await tx.done;
   } catch (error) {
+    // Requests already queued fail with the abort; the original error is the one to report.
+    for (const w of writes) w.catch(() => {});
     abortQuietly(tx);
     throw asWriteError(error);
   }
@@ -58,7 +60,9 @@ export async function saveEngagement(db: Db, record: NewEngagement): Promise<Sav
 
 // A put that throws synchronously (DataCloneError) does not abort the transaction by itself; the writes queued
 // before it would commit.
-function abortQuietly(tx: { abort(): void }) {
+function abortQuietly(tx: { abort(): void; done: Promise<void> }) {
+  // The abort rejects tx.done; the caller reports the original error instead.
+  tx.done.catch(() => {});
   try {
     tx.abort();
   } catch {
