@@ -2,6 +2,7 @@
 // Only the schemes below ever leave this file, so a crafted engagement cannot smuggle javascript: into a panel.
 import type { ContactMethod, Engagement, Party, PhoneNumber } from '../engagement/types.ts';
 import { calendarOf } from './calendars.ts';
+import { safeHref } from './href.ts';
 
 export interface ContactLink {
   type: ContactMethod['type'];
@@ -21,16 +22,7 @@ export interface LinkOptions {
   subject?: string;
 }
 
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'tel:', 'sms:', 'mailto:', 'slack:']);
-
-/** `href` if it uses one of the schemes a contact link may use, else null. */
-export function safeHref(href: string): string | null {
-  try {
-    return SAFE_SCHEMES.has(new URL(href).protocol) ? href : null;
-  } catch {
-    return null;
-  }
-}
+export { safeHref };
 
 export function phoneHref(scheme: 'tel' | 'sms', phone: PhoneNumber): string {
   // RFC 3966 carries the extension as a parameter; SMS has no extension.
