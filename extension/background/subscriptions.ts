@@ -105,38 +105,18 @@ async function refreshLocal(entry: LocalEntry): Promise<RefreshResult> {
   const url = entry.url!;
   const got = await fetchText(url, { etag: entry.etag, lastModified: entry.lastModified });
   const now = Date.now();
-  let outcome: RefreshResult;
-  let patch: (e: LocalEntry) => LocalEntry;
-  if (got.kind === 'not-modified') {
-    outcome = { ok: true, notModified: true };
-    patch = (e) => withoutError({ ...e, lastRefreshed: now });
-  } else if (got.kind === 'error') {
-    outcome = { ok: false, error: got.error };
-    patch = (e) => ({ ...e, lastError: got.error });
-  } else {
-    const parsed = parseEngagement(got.text, { fileName: fileNameOf(url) });
-    if (!parsed.ok) {
-      const error = `the copy at ${url} does not validate, so the last good copy is kept: ${problemsText(parsed.problems)}`;
-      outcome = { ok: false, error };
-      patch = (e) => ({ ...e, lastError: error });
-    } else if (parsed.engagement.engagement.id !== entry.id) {
-      const error = `${url} now holds engagement '${parsed.engagement.engagement.id}', not '${entry.id}'; the last good copy is kept (subscribe again to add it)`;
-      outcome = { ok: false, error };
-      patch = (e) => ({ ...e, lastError: error });
-    } else {
-      outcome = { ok: true, notModified: false };
-      patch = (e) => {
-        const next: LocalEntry = withoutError({
-          ...e, engagement: parsed.engagement, title: parsed.engagement.engagement.title, warnings: parsed.warnings.length, lastRefreshed: now,
-        });
-        delete next.etag;
-        delete next.lastModified;
-        if (got.etag) next.etag = got.etag;
-        if (got.lastModified) next.lastModified = got.lastModified;
-        return next;
-      };
-    }
-  }
+  const { outcome, patch } = refreshOf<LocalEntry>(got, url, now, true, (parsed, fetched) =>
+    parsed.engagement.engagement.id !== entry.id
+      ? `${url} now holds engagement '${parsed.engagement.engagement.id}', not '${entry.id}'; the last good copy is kept (subscribe again to add it)`
+      : (e) => {
+          const next: LocalEntry = withoutError({
+            ...e, engagement: parsed.engagement, title: parsed.engagement.engagement.title, warnings: parsed.warnings.length, lastRefreshed: now,
+          });
+          delete next.etag;
+          delete next.lastModified;
+          return withValidators(next, fetched);
+        },
+  );
   await updateLocal((map) => {
     const current = map[entry.id];
     // Removed while we fetched, or turned into a file import: nothing to update.
@@ -150,30 +130,9 @@ async function refreshManagedUrl(url: string): Promise<RefreshResult> {
   const before = (await readManagedCache())[url];
   const got = await fetchText(url, before?.engagement ? { etag: before.etag, lastModified: before.lastModified } : {});
   const now = Date.now();
-  let outcome: RefreshResult;
-  let patch: (e: ManagedUrlEntry) => ManagedUrlEntry;
-  if (got.kind === 'not-modified') {
-    outcome = { ok: true, notModified: true };
-    patch = (e) => withoutError({ ...e, lastRefreshed: now });
-  } else if (got.kind === 'error') {
-    outcome = { ok: false, error: got.error };
-    patch = (e) => ({ ...e, lastError: got.error });
-  } else {
-    const parsed = parseEngagement(got.text, { fileName: fileNameOf(url) });
-    if (!parsed.ok) {
-      const error = `the copy at ${url} does not validate${before?.engagement ? ', so the last good copy is kept' : ''}: ${problemsText(parsed.problems)}`;
-      outcome = { ok: false, error };
-      patch = (e) => ({ ...e, lastError: error });
-    } else {
-      outcome = { ok: true, notModified: false };
-      patch = () => {
-        const next: ManagedUrlEntry = { url, engagement: parsed.engagement, warnings: parsed.warnings.length, fetchedAt: before?.fetchedAt ?? now, lastRefreshed: now };
-        if (got.etag) next.etag = got.etag;
-        if (got.lastModified) next.lastModified = got.lastModified;
-        return next;
-      };
-    }
-  }
+  const { outcome, patch } = refreshOf<ManagedUrlEntry>(got, url, now, before?.engagement !== undefined, (parsed, fetched) => () =>
+    withValidators<ManagedUrlEntry>({ url, engagement: parsed.engagement, warnings: parsed.warnings.length, fetchedAt: before?.fetchedAt ?? now, lastRefreshed: now }, fetched),
+  );
   await updateManagedCache((cache) => ({ ...cache, [url]: patch(cache[url] ?? { url, warnings: 0 }) }));
   return outcome;
 }
@@ -201,6 +160,35 @@ export async function refreshAll(): Promise<void> {
 export async function ensureRefreshAlarm(): Promise<void> {
   const existing = await chrome.alarms.get(REFRESH_ALARM);
   if (!existing) await chrome.alarms.create(REFRESH_ALARM, { delayInMinutes: REFRESH_MINUTES, periodInMinutes: REFRESH_MINUTES });
+}
+
+type Parsed = Extract<ReturnType<typeof parseEngagement>, { ok: true }>;
+type FetchedText = Extract<Fetched, { kind: 'ok' }>;
+
+/**
+ * What a fetch means for a cached copy, for user subscriptions and policy URLs alike: a 304 or a failure keeps the
+ * copy (noting the error), a text that does not validate or that `accept` refuses too, a valid one replaces it.
+ */
+function refreshOf<E extends { lastError?: string; lastRefreshed?: number }>(
+  got: Fetched,
+  url: string,
+  now: number,
+  hasCopy: boolean,
+  accept: (parsed: Parsed, fetched: FetchedText) => ((e: E) => E) | string,
+): { outcome: RefreshResult; patch: (e: E) => E } {
+  const failed = (error: string) => ({ outcome: { ok: false as const, error }, patch: (e: E) => ({ ...e, lastError: error }) });
+  if (got.kind === 'not-modified') return { outcome: { ok: true, notModified: true }, patch: (e) => withoutError({ ...e, lastRefreshed: now }) };
+  if (got.kind === 'error') return failed(got.error);
+  const parsed = parseEngagement(got.text, { fileName: fileNameOf(url) });
+  if (!parsed.ok) return failed(`the copy at ${url} does not validate${hasCopy ? ', so the last good copy is kept' : ''}: ${problemsText(parsed.problems)}`);
+  const accepted = accept(parsed, got);
+  return typeof accepted === 'string' ? failed(accepted) : { outcome: { ok: true, notModified: false }, patch: accepted };
+}
+
+function withValidators<T extends { etag?: string; lastModified?: string }>(entry: T, fetched: FetchedText): T {
+  if (fetched.etag) entry.etag = fetched.etag;
+  if (fetched.lastModified) entry.lastModified = fetched.lastModified;
+  return entry;
 }
 
 function withoutError<T extends { lastError?: string }>(e: T): T {

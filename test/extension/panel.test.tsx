@@ -179,7 +179,9 @@ describe('Panel renders the view model', () => {
     const { getByTestId } = show(model());
     expect(shown(getByTestId('clock-joint-next_response'))).toContain('45 min');
     // act() flushes Preact's effect (the ticker subscription) and the re-renders each tick schedules.
-    act(() => vi.advanceTimersByTime(16 * MIN + 10));
+    act(() => {
+      vi.advanceTimersByTime(16 * MIN + 10);
+    });
     const cell = getByTestId('clock-joint-next_response');
     // 45 min − 16 min, truncated to whole minutes: never more time than is left.
     expect(shown(cell)).toContain('28 min');

@@ -27,19 +27,18 @@ export function buildPwa(outDir: string, buildId: string, config = 'pwa/vite.con
 }
 
 function run(out: string, buildId: string, config: string): Promise<string> {
+  return runVite(['build', '--config', config, '--logLevel', 'warn'], { TANDEM_PWA_OUT: out, TANDEM_BUILD_ID: buildId }).then(() => out);
+}
+
+/** Runs the project's vite with extra environment; rejects with its output when it fails. */
+export function runVite(args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((ok, ko) => {
-    const child = spawn(vite, ['build', '--config', config, '--logLevel', 'warn'], {
-      cwd: repoRoot,
-      env: { ...process.env, TANDEM_PWA_OUT: out, TANDEM_BUILD_ID: buildId, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(vite, args, { cwd: repoRoot, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('error', ko);
-    child.on('close', (code) =>
-      code === 0 ? ok(out) : ko(new Error(`vite build --config ${config} failed (exit ${code}):\n${stripAnsi(output)}`)),
-    );
+    child.on('close', (code) => (code === 0 ? ok() : ko(new Error(`vite ${args.join(' ')} failed (exit ${code}):\n${stripAnsi(output)}`))));
   });
 }
 

@@ -31,7 +31,7 @@ export interface Launched {
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
-const ARGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -77,7 +77,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_FLAGS,
     offline: opts.offline ?? false,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 360, height: 640 },

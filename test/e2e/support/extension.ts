@@ -1,12 +1,11 @@
 // The built extension in headless Chromium: a test build (TANDEM_TEST_HOSTS grants http://127.0.0.1/*, because
 // automation cannot answer Chrome's permission prompt), a browser with it loaded, and page requests sent the way
 // the options page sends them. The panel itself is read through CDP with shadow.ts.
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { repoRoot } from './build.ts';
-import { chromiumPath, removeProfile, tempProfile, watchErrors } from './chromium.ts';
+import { repoRoot, runVite } from './build.ts';
+import { CHROMIUM_FLAGS, chromiumPath, removeProfile, tempProfile, watchErrors } from './chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,7 +17,6 @@ declare module 'vitest' {
 /** The host permission the test build asks for at install time; release builds have none. */
 export const TEST_HOSTS = 'http://127.0.0.1/*';
 
-const vite = resolve(repoRoot, 'node_modules/.bin/vite');
 const built = new Map<string, Promise<string>>();
 
 /**
@@ -45,20 +43,7 @@ export function buildExtension(outDir: string): Promise<string> {
 }
 
 function run(out: string): Promise<void> {
-  return new Promise((ok, ko) => {
-    const child = spawn(vite, ['build', '--config', 'extension/vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: repoRoot,
-      env: { ...process.env, TANDEM_TEST_HOSTS: TEST_HOSTS, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('error', ko);
-    child.on('close', (code) =>
-      code === 0 ? ok() : ko(new Error(`vite build --config extension/vite.config.ts failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '')}`)),
-    );
-  });
+  return runVite(['build', '--config', 'extension/vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { TANDEM_TEST_HOSTS: TEST_HOSTS });
 }
 
 export interface BuiltManifest {
@@ -96,24 +81,13 @@ export interface ExtensionLaunchOptions {
   viewport?: { width: number; height: number };
 }
 
-// The flags of chromium.ts, which keeps them private.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function launchWithExtension(dist: string, opts: ExtensionLaunchOptions = {}): Promise<WithExtension> {
   const userDataDir = await tempProfile();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...ARGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
     // TZ, not timezoneId: the service worker computes due times too, and emulation only reaches pages.
     env: { ...process.env, ...(opts.timeZone ? { TZ: opts.timeZone } : {}) },
     viewport: opts.viewport ?? { width: 1280, height: 800 },
