@@ -34,11 +34,11 @@ function indexTerm(term: string): string | null {
 }
 
 /**
- * Terms shorter than this match exactly, not as prefixes. On the 10,000-section benchmark a two-letter prefix
- * ("co") expands to thousands of terms and costs 20-40 ms a keystroke; two-letter queries people type ("hr", "p1",
- * "dc") are whole words anyway.
+ * Terms shorter than this match exactly, not as prefixes. On the 10,000-section benchmark a short prefix ("co",
+ * "con") expands to thousands of terms and costs 20-40 ms a keystroke; short queries people type ("hr", "p1",
+ * "vpn") are whole words anyway.
  */
-export const MIN_PREFIX = 3;
+export const MIN_PREFIX = 4;
 
 // loadJSON must be given the options the index was built with, so there is exactly one set.
 const OPTIONS: Options<SearchDoc> = {
