@@ -44,6 +44,9 @@ export async function applyUpdate(): Promise<void> {
   reloadRequested = true;
   if (importsRunning() > 0 || !updateSW) return;
   sessionStorage.setItem('tandem:scroll', String(scrollY));
+  // workbox-window reloads on 'controlling' only for an update it saw itself; one the browser found first (the
+  // registration runs after the first paint) counts as external and would leave the page on the old version.
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
   await updateSW(true);
 }
 
