@@ -174,3 +174,111 @@ export const epoch = (v: unknown): number | null => {
   const s = typeof v === 'string' && /(?:Z|[+-]\d\d:?\d\d)$/i.test(v) ? Date.parse(v.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) : NaN;
   return Number.isFinite(s) ? s : typeof v === 'number' && Number.isFinite(v) ? v : null;
 };
+
+// ---- Page readers for server-rendered and GWT helpdesks (ConnectWise, Autotask, osTicket, GLPI), whose markup
+// differs by version: each field has candidates tried in order, and the health names the one that worked.
+
+const selOf = (s: string | Sel): Sel => (typeof s === 'string' ? { css: s } : s);
+const lazy = (root: ParentNode) => {
+  let roots: ParentNode[] | undefined;
+  return { [Symbol.iterator]: () => (roots ??= [...subRoots(root)])[Symbol.iterator]() };
+};
+
+/** Like domSource, but each field has candidate selectors tried in order; the first with a value wins. */
+export function domFirst(root: ParentNode, candidates: Partial<Record<Field, Array<string | Sel>>>): Source {
+  const roots = lazy(root);
+  return {
+    source: 'dom',
+    read(f) {
+      const list = candidates[f];
+      if (!list?.length) return null;
+      const misses: string[] = [];
+      for (const sel of list.map(selOf)) {
+        const detail = sel.attr ? `${sel.css} @${sel.attr}` : sel.css;
+        let found = false;
+        try {
+          const els = sel.all ? [...root.querySelectorAll(sel.css)] : [queryDeep(root, sel.css, roots)].filter((e) => e !== null);
+          found = els.length > 0;
+          const value = got(els.map((e) => textOf(e, sel.attr, sel.option)));
+          if (value !== undefined) return { value: sel.all ? value : value[0], detail: misses.length ? `${detail} (after ${misses.join(', ')} not found)` : detail };
+        } catch {
+          // An invalid candidate is skipped like a missing one.
+        }
+        misses.push(found ? `${detail} (empty)` : detail);
+      }
+      return { value: undefined, detail: `${misses.join(', ')} not found` };
+    },
+  };
+}
+
+/** The first text matching `pattern` (its first group, else the whole match) in the elements of the candidates. */
+export function matchSource(root: ParentNode, field: Field, candidates: string[], pattern: RegExp): Source {
+  return {
+    source: 'dom',
+    read(f) {
+      if (f !== field) return null;
+      for (const css of candidates) {
+        try {
+          for (const el of root.querySelectorAll(css)) {
+            const m = pattern.exec(clean(el.textContent));
+            if (m) return { value: m[1] ?? m[0], detail: `${css} ~ ${pattern.source}` };
+          }
+        } catch {
+          // Skipped like a miss.
+        }
+      }
+      return { value: undefined, detail: `no ${candidates.join(', ')} ~ ${pattern.source}` };
+    },
+  };
+}
+
+/** Elements that label a value on detail pages: table header cells, dt, label, Autotask's and GWT's label boxes. */
+const LABEL_CSS = 'th, td, dt, label, .ReadOnlyLabelContainer, .cw_CwLabel, .gwt-Label, .col-form-label';
+const labelKey = (s: string | null) => clean(s).replace(/[\s:*]+$/, '').toLowerCase();
+
+/** The value element of a label: its `for` control, Autotask's pair, the next sibling (dd, td), or the parent's. */
+function valueOf(label: Element): string {
+  const id = label.tagName === 'LABEL' ? label.getAttribute('for') : null;
+  const v =
+    (id ? label.ownerDocument.getElementById(id) : null) ??
+    label.closest('.ReadOnlyData')?.querySelector('.ReadOnlyValueContainer') ??
+    label.nextElementSibling ??
+    label.parentElement?.nextElementSibling;
+  if (!v) return '';
+  const control = v.matches('select, input, textarea') ? v : v.querySelector('select, input:not([type="hidden"]), textarea');
+  return control ? textOf(control) : clean(v.textContent);
+}
+
+/**
+ * "The value next to the label 'Priority'": for each field, label texts tried in order (case and a trailing colon
+ * ignored). For server-rendered pages whose class names are not stable but whose labels are.
+ */
+export function labelSource(root: ParentNode, labels: Partial<Record<Field, string[]>>): Source {
+  let cells: Element[] | undefined;
+  return {
+    source: 'dom',
+    read(f) {
+      const names = labels[f];
+      if (!names?.length) return null;
+      cells ??= [...root.querySelectorAll(LABEL_CSS)];
+      for (const name of names) {
+        const key = labelKey(name);
+        for (const el of cells) {
+          if (labelKey(el.textContent) !== key) continue;
+          const value = str(valueOf(el));
+          if (value) return { value, detail: `label "${name}"` };
+        }
+      }
+      return { value: undefined, detail: `no label ${names.map((n) => `"${n}"`).join(', ')} with a value` };
+    },
+  };
+}
+
+/**
+ * A created time read from the page is local wall-clock text: the background parses it with these dayjs formats
+ * (candidates in order) in the engagement's zone. Only set when the page gave the value.
+ */
+export function pageDates(ticket: RawTicket, formats: string[]): RawTicket {
+  if (ticket.health.some((h) => h.field === 'created' && h.source === 'dom')) ticket.createdFormats = formats;
+  return ticket;
+}

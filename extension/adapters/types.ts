@@ -25,8 +25,17 @@ export interface ReadContext {
 
 export interface Adapter {
   id: HelpdeskType;
-  /** Real-looking URLs: `ticket` must give a ref with this adapter and none with any other; `notTicket` none. */
+  /**
+   * Real-looking URLs: `ticket` must give a ref with this adapter and none with any other (except those named in
+   * samePathsAs); `notTicket` none.
+   */
   examples: { ticket: string[]; notTicket: string[] };
+  /**
+   * Helpdesk types whose ticket pages have the same path shape as this one (Freshdesk and Freshservice both use
+   * /a/tickets/<id>), so only the engagement's mapping type tells them apart on an origin. The URL matrix test lets
+   * exactly these adapters claim each other's ticket examples; declared on one side is enough.
+   */
+  samePathsAs?: readonly HelpdeskType[];
   /**
    * The ticket this page shows, as an opaque ref for read(), or null when it is not a ticket page (or when another
    * frame of the same page handles it: see servicenow.ts). `recipe` is only used by the generic adapter, whose

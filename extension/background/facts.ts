@@ -36,12 +36,37 @@ export function ticketFacts(raw: RawTicket, origin: string, engagements: readonl
   if (tags.length > 0) facts.tags = tags;
   const created = single(raw.fields.created);
   if (created !== undefined) {
-    // API adapters hand over ISO 8601 with an offset.
-    const at = Date.parse(created);
-    if (Number.isFinite(at)) facts.created = at;
-    else notes.push(`created time '${created}' could not be read`);
+    const at = /(?:Z|[+-]\d\d:?\d\d)$/i.test(created) ? Date.parse(created) : pageDate(raw, created, origin, engagements);
+    if (typeof at === 'number' && Number.isFinite(at)) facts.created = at;
+    else notes.push(typeof at === 'string' ? at : `created time '${created}' could not be read`);
   }
   return { facts, notes };
+}
+
+/**
+ * A page's local date text (DOM-read adapters): the mapping's own created format first, then the formats the
+ * adapter knows its helpdesk shows, read in the mapping's or the engagement's zone. A problem text when none fits.
+ */
+function pageDate(raw: RawTicket, text: string, origin: string, engagements: readonly Engagement[]): number | string {
+  let rules: HelpdeskMapping['fields']['created'];
+  let zone: string | undefined;
+  for (const e of engagements) {
+    const m = e.helpdesks.find((h) => h.origin === origin && h.type === raw.adapter);
+    if (m) {
+      rules = m.fields.created;
+      zone = e.engagement.timeZone;
+      break;
+    }
+  }
+  if (!zone) return `created time '${text}' has no zone to be read in`;
+  const formats = rules?.format ? [rules.format] : (raw.createdFormats ?? []);
+  let problem = `created time '${text}' could not be read`;
+  for (const format of formats.length ? formats : [undefined]) {
+    const got = recipeValue('created', text, { format, timeZone: rules?.timeZone, regex: rules?.regex }, zone);
+    if (typeof got.value === 'number') return got.value;
+    if (got.problem) problem = got.problem;
+  }
+  return problem;
 }
 
 /** Page text cut and parsed with the recipe's rules; a value the rules cannot read is left out, with a note. */

@@ -37,6 +37,12 @@ export interface RawTicket {
    * it is the text as shown, parsed in the background with the recipe's format and time zone.
    */
   fields: Partial<Record<RawField, string | string[]>>;
+  /**
+   * When `created` is a page's local wall-clock text ("11/27/26 9:05 AM") rather than ISO with an offset: the
+   * formats (dayjs tokens) that helpdesk shows dates in, tried in order. The background reads the text in the
+   * mapping's `fields.created.timeZone`, else the engagement's zone; a mapping's `fields.created.format` wins.
+   */
+  createdFormats?: string[];
   native?: NativeSla[];
   health: FieldHealth[];
 }

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 // The URL matrix (github-url-detection's pattern): each adapter's ticket examples give a ref with that adapter and
 // none with any other; its notTicket examples give none. The generic adapter runs with the example engagement's
-// acme-portal recipe throughout, as the content script would on that origin.
+// acme-portal recipe throughout, as the content script would on that origin. Adapters that declare the same path
+// shape (Adapter.samePathsAs: Freshdesk and Freshservice, /a/tickets/<id>) may claim each other's examples: on an
+// origin only the engagement's mapping type picks the adapter.
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { ADAPTERS, adapterFor } from '../../extension/adapters/index.ts';
+import { HELPDESK_TYPES } from '../../core/engagement/vocabulary.ts';
+import { ADAPTERS, adapterFor, type Adapter } from '../../extension/adapters/index.ts';
 import { EXAMPLE_RECIPE, generic } from '../../extension/adapters/generic.ts';
 import { servicenow } from '../../extension/adapters/servicenow.ts';
 
@@ -17,6 +20,8 @@ beforeAll(() => {
   });
 });
 
+const samePaths = (a: Adapter, b: Adapter) => !!a.samePathsAs?.includes(b.id) || !!b.samePathsAs?.includes(a.id);
+
 describe('URL matrix', () => {
   for (const adapter of ADAPTERS) {
     describe(adapter.id, () => {
@@ -29,7 +34,7 @@ describe('URL matrix', () => {
           const url = new URL(href);
           expect(adapter.ticketRef(url, blank(), EXAMPLE_RECIPE)).toBeTruthy();
           for (const other of ADAPTERS) {
-            if (other !== adapter) expect(other.ticketRef(url, blank(), EXAMPLE_RECIPE), `${other.id} must not claim it`).toBeNull();
+            if (other !== adapter && !samePaths(adapter, other)) expect(other.ticketRef(url, blank(), EXAMPLE_RECIPE), `${other.id} must not claim it`).toBeNull();
           }
         });
       }
@@ -66,8 +71,30 @@ describe('refs', () => {
   });
 
   test('types without an adapter of their own get none', () => {
-    expect(adapterFor('freshdesk')).toBeNull();
+    for (const type of HELPDESK_TYPES) expect(adapterFor(type)?.id ?? null).toBe(ADAPTERS.some((a) => a.id === type) ? type : null);
     expect(adapterFor('zendesk')?.id).toBe('zendesk');
+  });
+
+  test('declared path overlaps are real and name adapters that exist', () => {
+    for (const a of ADAPTERS) {
+      for (const type of a.samePathsAs ?? []) {
+        const other = adapterFor(type);
+        expect(other, `${a.id}.samePathsAs names ${type}`).not.toBeNull();
+        expect(a.examples.ticket.some((href) => other!.ticketRef(new URL(href), blank(), EXAMPLE_RECIPE)), `${type} claims some ${a.id} ticket`).toBe(true);
+      }
+    }
+    expect(ref('freshdesk', 'https://acme.freshdesk.com/a/tickets/5001')).toBe('5001');
+    expect(ref('freshservice', 'https://acme.freshdesk.com/a/tickets/5001')).toBe('5001');
+  });
+
+  test('Zammad refs are the internal id from the hash or the new views\' path; HaloPSA needs a ticket id in the query', () => {
+    expect(ref('zammad', 'https://support.acme.example/#ticket/zoom/101/2045')).toBe('101');
+    expect(ref('zammad', 'https://support.acme.example/zammad/#ticket/zoom/102')).toBe('102');
+    expect(ref('zammad', 'https://acme.zammad.com/desktop/tickets/101')).toBe('101');
+    expect(ref('zammad', 'https://support.acme.example/#ticket/zoom/')).toBeNull();
+    expect(ref('halopsa', 'https://acme.halopsa.com/tickets?showmenu=false&id=7002')).toBe('7002');
+    expect(ref('halopsa', 'https://acme.halopsa.com/ticket?id=')).toBeNull();
+    expect(ref('halopsa', 'https://acme.halopsa.com/ticket?id=12abc')).toBeNull();
   });
 });
 

@@ -133,7 +133,8 @@ export async function startHelpdesk(type: string, opts: HelpdeskServerOptions = 
 
 // ------------------------------------------------------------------------------------------------------------
 // Moving recorded times. Formats seen in the fixtures: ISO 8601 with Z or an offset (Zendesk, Freshservice, Jira
-// "…T09:05:00.000-0500"), ServiceNow's "YYYY-MM-DD HH:mm:ss", Jira's epochMillis, and human page dates.
+// "…T09:05:00.000-0500"), ServiceNow's "YYYY-MM-DD HH:mm:ss", HaloPSA's zone-less "YYYY-MM-DDTHH:mm:ss" (UTC),
+// Jira's epochMillis, and human page dates.
 
 const ISO = /\b(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(\.\d{1,3})?)?(Z|[+-]\d\d:?\d\d)\b/g;
 const NAIVE = /\b(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\b/g;
@@ -158,15 +159,30 @@ function shiftNaive(text: string, shiftMs: number): string {
   });
 }
 
+// HaloPSA's API writes UTC date-times without an offset ("2026-11-27T14:05:00", also with a fraction); moved as UTC.
+// After shiftIso, so a time with Z or an offset is never matched here (the lookahead refuses them).
+const NAIVE_T = /\b(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d{1,7})?(?![.\d]|Z|[+-]\d\d:?\d\d)/g;
+
+function shiftNaiveT(text: string, shiftMs: number): string {
+  return text.replace(NAIVE_T, (_w, y, mo, d, h, mi, s, frac: string | undefined) => {
+    const t = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) + shiftMs);
+    return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}${frac ?? ''}`;
+  });
+}
+
 export function shiftJson(text: string, shiftMs: number): string {
   if (shiftMs === 0) return text;
-  return shiftNaive(shiftIso(text, shiftMs), shiftMs).replace(/("epochMillis"\s*:\s*)(\d{12,})/g, (_w, key: string, ms: string) => `${key}${Number(ms) + shiftMs}`);
+  return shiftNaiveT(shiftNaive(shiftIso(text, shiftMs), shiftMs), shiftMs).replace(/("epochMillis"\s*:\s*)(\d{12,})/g, (_w, key: string, ms: string) => `${key}${Number(ms) + shiftMs}`);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const HUMAN = /\b(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})\b/g;
-const DMY = /\b(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d)\b/g;
+const DMY = /\b(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d)\b(?! ?[AaPp][Mm]\b)/g;
+/** US 12-hour page dates (ConnectWise, Autotask, osTicket): "11/27/2026 9:05 AM", zero-padding kept as found. */
+const MDY12 = /\b(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d\d)( ?)(AM|PM|am|pm)\b/g;
+/** Page dates without seconds (GLPI): "2026-11-27 09:05"; "YYYY-MM-DD HH:mm:ss" is NAIVE's. */
+const YMD_HM = /\b(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)\b(?!:\d)/g;
 
 /** The wall-clock fields of an instant in a zone. */
 export function wallClock(at: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number; wd: number } {
@@ -200,6 +216,17 @@ function shiftText(html: string, shiftMs: number, zone: string | undefined): str
     out = out.replace(DMY, (_w, d, mo, y, h, mi) => {
       const w = wallClock(zonedInstant(+y, +mo, +d, +h, +mi, 0, zone) + shiftMs, zone);
       return `${pad(w.d)}/${pad(w.mo)}/${w.y} ${pad(w.h)}:${pad(w.mi)}`;
+    });
+    out = out.replace(MDY12, (_w, mo: string, d: string, y, h: string, mi, space: string, ap: string) => {
+      const h24 = (+h % 12) + (/p/i.test(ap) ? 12 : 0);
+      const w = wallClock(zonedInstant(+y, +mo, +d, h24, +mi, 0, zone) + shiftMs, zone);
+      const keep = (n: number, like: string) => (like.length === 2 ? pad(n) : String(n));
+      const pm = w.h >= 12 ? 'PM' : 'AM';
+      return `${keep(w.mo, mo)}/${keep(w.d, d)}/${w.y} ${h[0] === '0' ? pad(w.h % 12 || 12) : w.h % 12 || 12}:${pad(w.mi)}${space}${ap === ap.toLowerCase() ? pm.toLowerCase() : pm}`;
+    });
+    out = out.replace(YMD_HM, (_w, y, mo, d, h, mi) => {
+      const w = wallClock(zonedInstant(+y, +mo, +d, +h, +mi, 0, zone) + shiftMs, zone);
+      return `${w.y}-${pad(w.mo)}-${pad(w.d)} ${pad(w.h)}:${pad(w.mi)}`;
     });
   }
   return out;
