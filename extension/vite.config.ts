@@ -1,4 +1,5 @@
-// Builds the extension into dist/extension: `vite build --config extension/vite.config.ts`.
+// Builds the extension into dist/extension: `vite build --config extension/vite.config.ts`. The Firefox build
+// (vite.firefox.config.ts) is the same config for another crxjs target.
 // The Vite root is the repository, not extension/: crxjs's dev mode stalls when a content script imports files
 // outside the root, and everything imports core/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
-import manifest from './manifest.config.ts';
+import { type Browser, manifestFor } from './manifest.config.ts';
+import { privateContentScripts } from './vite.private-scripts.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,55 +40,36 @@ function managedSchema(): Plugin {
   };
 }
 
-const CONTENT_ENTRY = 'extension/content/main.iife.ts';
+export const OUT_DIRS: Record<Browser, string> = {
+  chrome: fileURLToPath(new URL('../dist/extension', import.meta.url)),
+  firefox: fileURLToPath(new URL('../dist/extension-firefox', import.meta.url)),
+};
 
-/**
- * The content script must stay invisible to pages: crxjs lists a dynamic (`?script`) IIFE in
- * web_accessible_resources for every http(s) page, which would let any site probe for the extension and load our
- * script. scripting.registerContentScripts and executeScript need no such entry, so it is removed here. crxjs also
- * leaves an unreferenced ESM build of the same entry in assets/; it is dropped too.
- */
-function privateContentScript(): Plugin & { renderCrxManifest(manifest: ManifestLike): ManifestLike } {
-  const iife = CONTENT_ENTRY.replace(/\.ts$/, '.js');
-  return {
-    name: 'tandem:private-content-script',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const [key, out] of Object.entries(bundle)) {
-        if (out.type === 'chunk' && out.facadeModuleId?.replaceAll('\\', '/').endsWith(`/${CONTENT_ENTRY}`)) delete bundle[key];
-      }
+export function extensionConfig(browser: Browser) {
+  return defineConfig({
+    root,
+    publicDir: fileURLToPath(new URL('./public', import.meta.url)),
+    // Release and e2e builds are the same: the e2e tests read our closed shadow root through CDP.
+    define: { __TANDEM_TEST__: 'false' },
+    build: {
+      outDir: OUT_DIRS[browser],
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 1024,
+      rollupOptions: {
+        // core/calendar re-exports the .ics importer (ical.js), which nothing in the extension calls; declaring the
+        // package free of side effects lets the bundler leave ~80 kB out of the service worker.
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]ical\.js[\\/]/.test(id) },
+      },
     },
-    renderCrxManifest(manifest) {
-      const war = (manifest.web_accessible_resources ?? [])
-        .map((entry) => ({ ...entry, resources: entry.resources.filter((r) => r !== iife && !r.startsWith(`${iife}.`)) }))
-        .filter((entry) => entry.resources.length > 0);
-      if (war.length > 0) manifest.web_accessible_resources = war;
-      else delete manifest.web_accessible_resources;
-      return manifest;
-    },
-  };
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(browser), browser, contentScripts: { injectCss: false } }),
+      // Firefox ignores storage.managed_schema, so its manifest names no schema file.
+      ...(browser === 'chrome' ? [managedSchema()] : []),
+      privateContentScripts(),
+    ],
+  });
 }
 
-interface ManifestLike {
-  web_accessible_resources?: Array<{ resources: string[]; matches?: string[] }>;
-}
-
-export default defineConfig({
-  root,
-  publicDir: fileURLToPath(new URL('./public', import.meta.url)),
-  // Release and e2e builds are the same: the e2e tests read our closed shadow root through CDP.
-  define: { __TANDEM_TEST__: 'false' },
-  build: {
-    outDir: fileURLToPath(new URL('../dist/extension', import.meta.url)),
-    emptyOutDir: true,
-    target: 'es2022',
-    chunkSizeWarningLimit: 1024,
-    rollupOptions: {
-      // core/calendar re-exports the .ics importer (ical.js), which nothing in the extension calls; declaring the
-      // package free of side effects lets the bundler leave ~80 kB out of the service worker.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]ical\.js[\\/]/.test(id) },
-    },
-  },
-  plugins: [preact(), crx({ manifest, contentScripts: { injectCss: false } }), managedSchema(), privateContentScript()],
-});
+export default extensionConfig('chrome');
