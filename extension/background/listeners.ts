@@ -4,13 +4,16 @@ import { catalog, invalidate } from './catalog.ts';
 import { MANAGED_CACHE_KEY } from './managed.ts';
 import { onMessage } from './messages.ts';
 import { syncOrigins } from './origins.ts';
+import type { HelpdeskType } from '../../core/engagement/types.ts';
 import { setContentScript } from './registrations.ts';
 import { ENGAGEMENTS_KEY } from './store.ts';
 import { REFRESH_ALARM, ensureRefreshAlarm, refreshAll, syncManagedUrls } from './subscriptions.ts';
 
 export interface BackgroundOptions {
-  /** The content script's file in the built extension. */
+  /** The content script with every adapter, in the built extension. */
   contentScript: string;
+  /** The script with one helpdesk type's adapter only, for origins mapped to that type alone. */
+  contentScripts?: Partial<Record<HelpdeskType, string>>;
 }
 
 /** Logged without engagement or ticket data: the message of what failed, nothing it was working on. */
@@ -19,7 +22,7 @@ function report(what: string) {
 }
 
 export function installListeners(options: BackgroundOptions): void {
-  setContentScript(options.contentScript);
+  setContentScript(options.contentScript, options.contentScripts);
 
   const start = () => {
     void syncOrigins().catch(report('registering the content script'));
@@ -41,6 +44,8 @@ export function installListeners(options: BackgroundOptions): void {
         .catch(report('applying the new policy'));
     } else if (area === 'local' && (ENGAGEMENTS_KEY in changes || MANAGED_CACHE_KEY in changes)) {
       invalidate();
+      // A mapping that changes its helpdesk type on an origin changes which script that origin needs.
+      void syncOrigins().catch(report('updating the site registrations'));
     }
   });
 

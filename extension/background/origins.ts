@@ -1,13 +1,26 @@
 // The helpdesk origins the options page offers to enable: every origin an engagement maps, plus the policy's
 // allowed origins, each with whether the user granted it.
+import type { HelpdeskType } from '../../core/engagement/types.ts';
 import type { OriginInfo } from '../shared/messages.ts';
 import { catalog } from './catalog.ts';
 import { isGranted, reconcile, injectIntoOpenTabs, type Reconciled } from './registrations.ts';
 
-/** Origins we know a reason to run on (a granted origin outside this list still gets its registration). */
-export async function knownOrigins(): Promise<string[]> {
+/**
+ * Origins we know a reason to run on (a granted origin outside this list still gets its registration), with the
+ * helpdesk types their mappings name (none for a policy origin no engagement maps yet).
+ */
+export async function knownOrigins(): Promise<Map<string, HelpdeskType[]>> {
   const { entries, managed } = await catalog();
-  return [...new Set([...entries.flatMap((e) => e.info.origins), ...managed.allowedOrigins])];
+  const known = new Map<string, HelpdeskType[]>();
+  const add = (origin: string, type?: HelpdeskType) => {
+    const types = known.get(origin) ?? [];
+    if (type && !types.includes(type)) types.push(type);
+    known.set(origin, types);
+  };
+  for (const e of entries) for (const m of e.engagement?.helpdesks ?? []) add(m.origin, m.type);
+  for (const e of entries) for (const origin of e.info.origins) add(origin);
+  for (const origin of managed.allowedOrigins) add(origin);
+  return known;
 }
 
 export async function listOrigins(): Promise<OriginInfo[]> {

@@ -2,18 +2,34 @@
 // only after the user granted it (optional host permission), and loses it when the permission goes. Registrations
 // persist across sessions, but a browser may drop them (an update, Firefox withholding hosts), so they are
 // reconciled against permissions.getAll at every start and never trusted without permissions.contains.
+import type { HelpdeskType } from '../../core/engagement/types.ts';
 import { originOf } from '../../core/routing/index.ts';
 
 export const SCRIPT_PREFIX = 'tandem:';
 
 let contentScript = '';
+let byType: Partial<Record<HelpdeskType, string>> = {};
+/** The helpdesk types the mappings name per origin, as last given to reconcile(). */
+let typesByOrigin: ReadonlyMap<string, readonly HelpdeskType[]> = new Map();
 let queue: Promise<unknown> = Promise.resolve();
 /** Origins with a registration, as last seen; null until read after a service-worker start. */
 let registered: Set<string> | null = null;
 
-/** The content script's output path (crxjs `?script` import in main.ts). */
-export function setContentScript(path: string): void {
-  contentScript = path;
+/** The content scripts' output paths (crxjs `?script` imports in main.ts): all adapters, and one per type. */
+export function setContentScript(all: string, perType: Partial<Record<HelpdeskType, string>> = {}): void {
+  contentScript = all;
+  byType = perType;
+}
+
+/**
+ * One mapped type with a script of its own gets that script (two thirds of the size); several types get all.
+ * An origin nothing maps yet only ever hears "no engagement here", so the smallest script will do until a mapping
+ * arrives (an engagement change re-registers).
+ */
+export function scriptFor(origin: string): string {
+  const types = typesByOrigin.get(origin) ?? [];
+  const own = types.length === 1 ? byType[types[0]!] : types.length === 0 ? byType.generic : undefined;
+  return own || contentScript;
 }
 
 export const scriptId = (origin: string) => `${SCRIPT_PREFIX}${origin}`;
@@ -56,8 +72,11 @@ export interface Reconciled {
  * `known` origins (engagement mappings, policy) covered by a broader grant. Calls run one after the other, so a
  * grant seen twice (permissions.onAdded and the options page's origins:sync) registers and injects once.
  */
-export function reconcile(known: readonly string[] = []): Promise<Reconciled> {
-  const run = queue.then(() => reconcileNow(known));
+export function reconcile(known: readonly string[] | ReadonlyMap<string, readonly HelpdeskType[]> = []): Promise<Reconciled> {
+  const run = queue.then(() => {
+    if (!Array.isArray(known)) typesByOrigin = known as ReadonlyMap<string, readonly HelpdeskType[]>;
+    return reconcileNow(Array.isArray(known) ? known : [...(known as ReadonlyMap<string, unknown>).keys()]);
+  });
   queue = run.catch(() => undefined);
   return run;
 }
@@ -75,7 +94,7 @@ async function reconcileNow(known: readonly string[]): Promise<Reconciled> {
   for (const s of existing) {
     const origin = s.id.slice(SCRIPT_PREFIX.length);
     // A registration from an older build points at a script file that no longer exists.
-    const current = granted.has(origin) && s.js?.length === 1 && s.js[0] === contentScript && s.allFrames === true;
+    const current = granted.has(origin) && s.js?.length === 1 && s.js[0] === scriptFor(origin) && s.allFrames === true;
     if (current) keep.add(origin);
     else stale.push(s.id);
   }
@@ -87,7 +106,7 @@ async function reconcileNow(known: readonly string[]): Promise<Reconciled> {
       added.map((origin) => ({
         id: scriptId(origin),
         matches: [patternOf(origin)],
-        js: [contentScript],
+        js: [scriptFor(origin)],
         // ServiceNow classic shows the ticket inside the gsft_main frame.
         allFrames: true,
         // The ticket's markup is there at document_end; document_idle would also wait for the page's load event.
@@ -117,7 +136,7 @@ export async function injectIntoOpenTabs(origins: readonly string[]): Promise<nu
     const origin = originOf(tab.url);
     if (!origin || !wanted.has(origin)) continue;
     try {
-      await chrome.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [contentScript] });
+      await chrome.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [scriptFor(origin)] });
       injected++;
     } catch {
       // The tab navigated away or shows an error page; its next load gets the registered script.

@@ -25,6 +25,8 @@ export interface ContentDeps {
   refRetryMs?: number[];
   /** Waits before re-reading a ticket whose first read missed fields (then every refreshMs). */
   settleMs?: number[];
+  /** How often the adapter's ticketRef is asked again on the same address (page-only ticket changes). */
+  refCheckMs?: number;
 }
 
 const REFRESH_MS = 30_000;
@@ -38,6 +40,11 @@ const MIN_REREAD_MS = 5_000;
 /** Past a boundary, give the background's clock a moment so it sees the new state too. */
 const BOUNDARY_SLACK_MS = 250;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/**
+ * Some helpdesks change the ticket on screen without a new address (ConnectWise's hash is opaque and may be
+ * written before the banner is redrawn), so the page's own ticket id is looked at this often while visible.
+ */
+const REF_CHECK_MS = 1000;
 
 export class HttpError extends Error {
   constructor(
@@ -103,10 +110,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-type Wake = 'refresh' | 'visible' | 'boundary' | 'aborted';
+type Wake = 'refresh' | 'visible' | 'boundary' | 'ref' | 'aborted';
 
 /** Resolves with the first reason to look again. The refresh timer waits while the tab is hidden. */
-function wake(signal: AbortSignal, doc: Document, refreshMs: number, boundary: number | null): Promise<Wake> {
+function wake(signal: AbortSignal, doc: Document, refreshMs: number, boundary: number | null, refChanged?: { every: number; check(): boolean }): Promise<Wake> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve('aborted');
     const timers: Array<ReturnType<typeof setTimeout>> = [];
@@ -124,6 +131,12 @@ function wake(signal: AbortSignal, doc: Document, refreshMs: number, boundary: n
       timers.push(setTimeout(() => (doc.visibilityState === 'hidden' ? armRefresh() : finish('refresh')), refreshMs));
     };
     armRefresh();
+    if (refChanged) {
+      const armCheck = () => {
+        timers.push(setTimeout(() => (doc.visibilityState !== 'hidden' && refChanged.check() ? finish('ref') : armCheck()), refChanged.every));
+      };
+      armCheck();
+    }
     if (boundary !== null) {
       const delay = boundary - Date.now() + BOUNDARY_SLACK_MS;
       // Far boundaries are re-planned on the next wake; setTimeout cannot wait longer than 2^31 − 1 ms.
@@ -144,6 +157,7 @@ export function createSession(deps: ContentDeps): Session {
   const loadingDelayMs = deps.loadingDelayMs ?? LOADING_DELAY_MS;
   const refRetryMs = deps.refRetryMs ?? REF_RETRY_MS;
   const settleMs = deps.settleMs ?? SETTLE_MS;
+  const refCheckMs = deps.refCheckMs ?? REF_CHECK_MS;
   // The persisted corner applies once per page: later hellos could race a move the user just made.
   let stateApplied = false;
 
@@ -231,9 +245,19 @@ export function createSession(deps: ContentDeps): Session {
     let lastRead = Date.now();
     const missed = (t: RawTicket | null) => t === null || t.health.some((h) => h.source === 'missing');
     let settle = missed(raw) ? [...settleMs] : [];
+    const current = ref;
+    const refChanged = {
+      every: refCheckMs,
+      check: () => {
+        const now = adapter.ticketRef(url, doc, hello.recipe);
+        return now !== null && now !== current;
+      },
+    };
     for (;;) {
-      const why = await wake(signal, doc, settle.shift() ?? refreshMs, nextBoundary(model, Date.now()));
+      const why = await wake(signal, doc, settle.shift() ?? refreshMs, nextBoundary(model, Date.now()), refChanged);
       if (why === 'aborted' || signal.aborted) return;
+      // Another ticket on the same address: a fresh run reads it (and shows "Reading…" instead of the old one).
+      if (why === 'ref') return run(url, signal);
       if (why === 'visible' && Date.now() - lastRead < MIN_REREAD_MS) continue;
       try {
         if (why === 'boundary' && raw) {

@@ -2,6 +2,7 @@
 // onChanged), permissions, scripting, tabs.query, alarms and runtime. It keeps Chrome's observable rules that the
 // background depends on: values are stored as JSON (undefined keys vanish), registering a duplicate script id or
 // unregistering an unknown one rejects, and executeScript needs the tab's host permission.
+import type { HelpdeskType } from '../../core/engagement/types.ts';
 
 type Listener = (...args: any[]) => unknown;
 
@@ -273,12 +274,12 @@ export const CONTENT_SCRIPT = 'extension/content/main.iife.js';
 
 /**
  * Loads a fresh copy of the background (no module state left from another test) on the installed fake and adds
- * its listeners, as the service worker's first turn does.
+ * its listeners, as the service worker's first turn does; `contentScripts` are the per-helpdesk-type scripts.
  */
-export async function startBackground(): Promise<void> {
+export async function startBackground(contentScripts?: Partial<Record<HelpdeskType, string>>): Promise<void> {
   const { vi } = await import('vitest');
   vi.resetModules();
   const { installListeners } = await import('../../extension/background/listeners.ts');
-  installListeners({ contentScript: CONTENT_SCRIPT });
+  installListeners({ contentScript: CONTENT_SCRIPT, ...(contentScripts ? { contentScripts } : {}) });
   await settle();
 }

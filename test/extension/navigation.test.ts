@@ -114,6 +114,8 @@ interface FakeOptions {
   models?: (t: RawTicket) => PanelModel;
   createHost?: () => PanelHost;
   readDelay?: (ref: string) => number;
+  /** The ticket the page shows, read from the page instead of the address (ConnectWise). */
+  pageRef?: () => string | null;
 }
 
 function fakeWorld(opts: FakeOptions = {}) {
@@ -123,7 +125,7 @@ function fakeWorld(opts: FakeOptions = {}) {
   const adapter: Adapter = {
     id: 'zendesk',
     examples: { ticket: [], notTicket: [] },
-    ticketRef: (url) => /^\/agent\/tickets\/(\d+)$/.exec(url.pathname)?.[1] ?? null,
+    ticketRef: (url) => (opts.pageRef ? opts.pageRef() : (/^\/agent\/tickets\/(\d+)$/.exec(url.pathname)?.[1] ?? null)),
     read: async (ref: string, ctx: ReadContext) => {
       reads.push({ ref, signal: ctx.signal });
       const delay = opts.readDelay?.(ref) ?? 0;
@@ -168,6 +170,25 @@ function fakeWorld(opts: FakeOptions = {}) {
 }
 
 describe('the run pipeline', () => {
+  test('a ticket that changes on the page without a new address is read within a second', async () => {
+    vi.useFakeTimers();
+    let onPage: string | null = '7';
+    const w = fakeWorld({ pageRef: () => onPage });
+    const runner = runOnNavigation(w.session.run);
+    await flush();
+    expect(w.view.ticketId).toBe('7');
+    onPage = '8';
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(w.view.ticketId).toBe('8');
+    expect(w.reads.map((r) => r.ref)).toEqual(['7', '8']);
+    // The page leaving the ticket (a list drawn in place) keeps the last panel until the address changes.
+    onPage = null;
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(w.view.ticketId).toBe('8');
+    runner.stop();
+    w.view.hide();
+  });
+
   test('a ticket page gets a panel; navigating to a non-ticket page removes it; back to a ticket brings it back', async () => {
     vi.useFakeTimers();
     const w = fakeWorld();

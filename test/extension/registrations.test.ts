@@ -27,6 +27,36 @@ beforeEach(async () => {
   expect(imported.ok).toBe(true);
 });
 
+describe('one script per helpdesk type', () => {
+  const PER_TYPE = { zendesk: 'extension/content/scripts/zendesk.iife.js', generic: 'extension/content/scripts/generic.iife.js' };
+
+  it("an origin mapped to one type gets that type's script; a second type on it switches the origin to the full script", async () => {
+    fake = installFakeChrome();
+    await startBackground(PER_TYPE);
+    expect(((await fake.fromPage({ type: 'engagements:import', fileName: 'acme-ost.yaml', text: ACME })) as { ok: boolean }).ok).toBe(true);
+    fake.tabs = [{ id: 1, url: TICKET_URL }];
+    fake.grant(ZENDESK);
+    fake.grant(PORTAL);
+    await settle();
+    const jsOf = () => Object.fromEntries([...fake.scripts.values()].map((s) => [s.matches?.[0], s.js]));
+    expect(jsOf()).toEqual({ [`${ZENDESK}/*`]: [PER_TYPE.zendesk], [`${PORTAL}/*`]: [PER_TYPE.generic] });
+    expect(fake.executed).toEqual([{ tabId: 1, allFrames: true, files: [PER_TYPE.zendesk] }]);
+
+    // The same engagement with a second, generic mapping on the Zendesk origin: no single adapter fits any more.
+    const twoTypes = ACME.replace(/^helpdesks:\n/m, `helpdesks:\n  - type: generic\n    url: ${ZENDESK}\n    ticketUrl: '/portal/(?<id>\\d+)'\n    fields: { priority: { selector: ".priority" } }\n    priorities: { High: P2 }\n    activities: [{ default: helpdesk-t1 }]\n`);
+    expect(twoTypes).not.toBe(ACME);
+    const again = (await fake.fromPage({ type: 'engagements:import', fileName: 'acme-ost.yaml', text: twoTypes })) as { ok: boolean; problems?: unknown };
+    expect(again.ok, JSON.stringify(again.problems)).toBe(true);
+    await settle();
+    expect(jsOf()).toEqual({ [`${ZENDESK}/*`]: [CONTENT_SCRIPT], [`${PORTAL}/*`]: [PER_TYPE.generic] });
+    // The open Zendesk tab gets the new script at once; the portal's registration was left as it was.
+    expect(fake.executed).toEqual([
+      { tabId: 1, allFrames: true, files: [PER_TYPE.zendesk] },
+      { tabId: 1, allFrames: true, files: [CONTENT_SCRIPT] },
+    ]);
+  });
+});
+
 describe('granting and revoking a site', () => {
   it('registers one all-frames script for the granted origin and injects it into its open tabs', async () => {
     fake.tabs = [

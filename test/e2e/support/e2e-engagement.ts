@@ -9,6 +9,7 @@ import {
   type Engagement, type Status, type TicketFacts,
 } from '../../../core/index.ts';
 import { evaluateSla, policiesFor, type TicketEvent } from '../../../core/sla/index.ts';
+import { fixtureSpecs } from './fixture-e2e.ts';
 import { exampleText } from './pwa.ts';
 
 /** Fixture origins by helpdesk; a mapping whose origin is not given keeps the example's (or is left out). */
@@ -21,6 +22,8 @@ export interface E2EOrigins {
   /** Served like the generic helpdesk but on http://localhost:<port>, which the test build's permission misses. */
   notGranted?: string;
   hostile?: string;
+  /** Origins of the fixture helpdesks described by e2e.json files, by type (support/fixture-e2e.ts). */
+  more?: Record<string, string>;
 }
 
 /** The example's generic recipe (acme-portal), reused for the not-granted origin and the hostile page. */
@@ -98,6 +101,10 @@ export function e2eEngagementText(origins: E2EOrigins): string {
       { default: 'helpdesk-t1' },
     ],
   });
+  for (const spec of fixtureSpecs()) {
+    const url = origins.more?.[spec.type];
+    if (url) add({ id: `acme-${spec.type}`, type: spec.type, name: `Acme ${spec.name} (fixture)`, url, match: { organization: 'Acme Corp' }, sla: ['joint', 'handoff'], ...spec.mapping });
+  }
   if (origins.notGranted) add({ id: 'acme-portal-not-granted', type: 'generic', name: 'Same portal, origin not granted', url: origins.notGranted, ...recipe });
   if (origins.hostile) add({ id: 'acme-portal-hostile', type: 'generic', name: 'A hostile ticket page', url: origins.hostile, ...recipe });
   return doc.toString({ lineWidth: 0 });
