@@ -11,7 +11,8 @@ import { hello, writePanelState } from './hello.ts';
 import { readSeen, writeSeen } from './history.ts';
 import { listOrigins, syncOrigins } from './origins.ts';
 import { isRegistered } from './registrations.ts';
-import { CONTENT_TYPES, contentRequestShape, pageRequestShape } from './shapes.ts';
+import { armPicker, deleteRecipe, endPicker, listRecipes, pickerSession, saveDraft, updateDraft } from './recipes.ts';
+import { CONTENT_TYPES, contentRequestShape, pageRequestShape, PICKER_TYPES, pickerRequestShape } from './shapes.ts';
 import { refresh, subscribe } from './subscriptions.ts';
 
 type Sender = chrome.runtime.MessageSender;
@@ -30,6 +31,7 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<u
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
   const isContent = typeof type === 'string' && CONTENT_TYPES.has(type);
   if (sender.id !== chrome.runtime.id) return isContent ? { ok: false, reason: 'refused' } : { error: 'refused: not from this extension' };
+  if (typeof type === 'string' && PICKER_TYPES.has(type)) return handlePicker(message, sender);
   return isContent ? handleContent(message, sender) : handlePage(message, sender);
 }
 
@@ -68,6 +70,25 @@ async function handleContent(message: unknown, sender: Sender): Promise<HelloRes
   }
 }
 
+/** The picker runs on sites Tandem may not be enabled on (activeTab): it answers to the session the popup armed. */
+async function handlePicker(message: unknown, sender: Sender): Promise<{ ok: boolean; reason?: string }> {
+  const origin = senderOrigin(sender);
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || origin === null || isExtensionPage(sender) || (sender.frameId ?? 0) !== 0) return { ok: false, reason: 'refused' };
+  const session = await pickerSession(tabId);
+  if (!session || session.origin !== origin) return { ok: false, reason: 'refused' };
+  const parsed = pickerRequestShape.safeParse(message);
+  if (!parsed.success) return { ok: false, reason: 'malformed request' };
+  const request = parsed.data;
+  if (request.type === 'picker:update') return { ok: await updateDraft(tabId, origin, request.draft) };
+  if (!request.save) {
+    await endPicker(tabId);
+    return { ok: true };
+  }
+  const saved = await saveDraft(tabId, origin);
+  return saved.ok ? { ok: true } : { ok: false, reason: saved.error };
+}
+
 async function handlePage(message: unknown, sender: Sender): Promise<unknown> {
   if (!isExtensionPage(sender)) return { error: 'refused: not from an extension page' };
   const parsed = pageRequestShape.safeParse(message);
@@ -89,6 +110,20 @@ async function handlePage(message: unknown, sender: Sender): Promise<unknown> {
       return removeEngagement(request.id);
     case 'origins:list':
       return listOrigins();
+    case 'picker:arm':
+      await armPicker(request.tabId, request.origin);
+      return { ok: true };
+    case 'picker:state':
+      return pickerSession(request.tabId);
+    case 'picker:save':
+      return saveDraft(request.tabId);
+    case 'picker:cancel':
+      await endPicker(request.tabId);
+      return { ok: true };
+    case 'recipe:list':
+      return listRecipes();
+    case 'recipe:delete':
+      return deleteRecipe(request.origin);
     case 'origins:sync': {
       const { registered, added, removed, injectedTabs } = await syncOrigins();
       return { ok: true, registered, added, removed, injectedTabs };

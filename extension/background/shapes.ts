@@ -13,6 +13,7 @@ export const rawTicketShape = z.object({
   url: z.string().max(8192),
   id: z.string().max(500).nullable(),
   fields: z.partialRecord(z.enum(RAW_FIELDS), z.union([text, z.array(text).max(500)])),
+  createdFormats: z.array(z.string().max(100)).max(10).optional(),
   native: z
     .array(
       z.object({
@@ -31,6 +32,34 @@ export const rawTicketShape = z.object({
     .max(100),
 });
 
+const PICK_FIELD_NAMES = ['id', 'priority', 'status', 'created', 'organization'] as const;
+const pickShape = z.object({
+  proposals: z
+    .array(
+      z.object({
+        selector: z.string().min(1).max(1000),
+        attribute: z.string().max(100).optional(),
+        value: z.string().max(2000),
+        kind: z.enum(['id', 'attribute', 'anchored', 'class', 'label', 'path', 'generated']),
+      }),
+    )
+    .max(10),
+  chosen: z.number().int().min(0).max(9),
+  label: z.string().max(200).optional(),
+});
+export const pickerDraftShape = z.object({
+  url: z.string().max(8192),
+  picks: z.partialRecord(z.enum(PICK_FIELD_NAMES), pickShape),
+  current: z.enum(PICK_FIELD_NAMES).optional(),
+});
+
+/** From the element picker ("Teach Tandem this page"), injected into one tab the popup armed. */
+export const pickerRequestShape = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('picker:update'), draft: pickerDraftShape }),
+  z.object({ type: z.literal('picker:done'), save: z.boolean() }),
+]);
+export const PICKER_TYPES: ReadonlySet<string> = new Set(['picker:update', 'picker:done']);
+
 export const contentRequestShape = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), url: z.string().max(8192) }),
   z.object({ type: z.literal('ticket'), ticket: rawTicketShape }),
@@ -45,6 +74,12 @@ export const pageRequestShape = z.discriminatedUnion('type', [
   z.object({ type: z.literal('engagements:remove'), id: z.string().max(1000) }),
   z.object({ type: z.literal('origins:list') }),
   z.object({ type: z.literal('origins:sync') }),
+  z.object({ type: z.literal('picker:arm'), tabId: z.number().int(), origin: z.string().max(1000) }),
+  z.object({ type: z.literal('picker:state'), tabId: z.number().int() }),
+  z.object({ type: z.literal('picker:save'), tabId: z.number().int() }),
+  z.object({ type: z.literal('picker:cancel'), tabId: z.number().int() }),
+  z.object({ type: z.literal('recipe:list') }),
+  z.object({ type: z.literal('recipe:delete'), origin: z.string().max(1000) }),
 ]);
 
 export const CONTENT_TYPES: ReadonlySet<string> = new Set(['hello', 'ticket', 'panel-state']);

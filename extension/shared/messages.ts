@@ -3,6 +3,7 @@
 import type { HelpdeskType } from '../../core/engagement/types.ts';
 import type { Problem } from '../../core/engagement/types.ts';
 import type { PanelModel } from './panel-model.ts';
+import type { PickerDraft } from '../picker-core/recipe.ts';
 import type { RawTicket, RecipeForPage } from './ticket.ts';
 
 export type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
@@ -58,4 +59,14 @@ export type PageRequest =
   | { type: 'engagements:remove'; id: string }
   | { type: 'origins:list' }
   /** After the page obtained a permission from the user's gesture: register and inject now. */
-  | { type: 'origins:sync' };
+  | { type: 'origins:sync' }
+  /** "Teach Tandem this page": the popup arms a picker session for the tab before injecting the picker. */
+  | { type: 'picker:arm'; tabId: number; origin: string }
+  | { type: 'picker:state'; tabId: number }
+  | { type: 'picker:save'; tabId: number }
+  | { type: 'picker:cancel'; tabId: number }
+  | { type: 'recipe:list' }
+  | { type: 'recipe:delete'; origin: string };
+
+/** From the element picker in the armed tab. */
+export type PickerRequest = { type: 'picker:update'; draft: PickerDraft } | { type: 'picker:done'; save: boolean };

@@ -42,6 +42,13 @@ export function installFakeChrome(setup: FakeSetup = {}) {
       return { ok: true };
     },
     'origins:sync': () => ({ ok: true }),
+    // The picker and saved recipes: none unless a test answers otherwise.
+    'picker:arm': () => ({ ok: true }),
+    'picker:state': () => null,
+    'picker:save': () => ({ ok: false, error: 'Nothing picked yet.' }),
+    'picker:cancel': () => ({ ok: true }),
+    'recipe:list': () => [],
+    'recipe:delete': () => ({ ok: true }),
   };
 
   const fake = {

@@ -1,21 +1,40 @@
 // The toolbar popup: is Tandem on for the site in this tab, and the one button that changes it. Opening the popup
 // grants activeTab, which is what lets us read the tab's URL without any host permission.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { LearnedRecipe } from '../../picker-core/recipe.ts';
 import type { OriginInfo } from '../../shared/messages.ts';
 import { disableOrigin, enableOrigin, openOptions, optionsHref, originOf } from '../shared/permissions.ts';
 import { messageOf, sendPage } from '../shared/send.ts';
 import '../shared/base.css';
 import './Popup.css';
+import { Recipes } from './Recipes.tsx';
+import { Teach } from './Teach.tsx';
 
 type Tab = { state: 'loading' } | { state: 'none'; reason: string } | { state: 'site'; origin: string };
 
-export function Popup() {
+/** `pickerScript`: the element picker's output file, for "Teach Tandem this page" (none: no such button). */
+export function Popup({ pickerScript }: { pickerScript?: string } = {}) {
   const [tab, setTab] = useState<Tab>({ state: 'loading' });
   const [origins, setOrigins] = useState<OriginInfo[] | null>(null);
   const [count, setCount] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const [recipes, setRecipes] = useState<LearnedRecipe[]>([]);
+
+  // The picker saves from the page too (Enter there), so the list follows storage rather than our own clicks.
+  const loadRecipes = useCallback(() => {
+    sendPage({ type: 'recipe:list' }).then(setRecipes, () => undefined);
+  }, []);
+  useEffect(() => {
+    loadRecipes();
+    if (!chrome.storage?.onChanged) return;
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'recipes' in changes) loadRecipes();
+    };
+    chrome.storage.onChanged.addListener(listener);
+    return () => chrome.storage.onChanged.removeListener(listener);
+  }, [loadRecipes]);
 
   const load = useCallback(async () => {
     try {
@@ -125,6 +144,8 @@ export function Popup() {
           </p>
         )}
       </section>
+      {tab.state === 'site' && pickerScript && <Teach pickerScript={pickerScript} onSaved={loadRecipes} />}
+      <Recipes recipes={recipes} onChange={loadRecipes} />
       <footer class="popup-footer">
         <span data-testid="engagement-count">
           {count === null ? '…' : `${count} engagement${count === 1 ? '' : 's'}`}

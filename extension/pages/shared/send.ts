@@ -1,6 +1,8 @@
 // The one way the options page and the popup talk to the background. The answer type follows the request type, so
 // a page cannot read an ImportResult where an EngagementInfo[] comes back.
 import type { Problem } from '../../../core/engagement/types.ts';
+import type { PickerSession, SaveResult } from '../../background/recipes.ts';
+import type { LearnedRecipe } from '../../picker-core/recipe.ts';
 import type { EngagementInfo, ImportResult, OriginInfo, PageRequest } from '../../shared/messages.ts';
 
 /** What the background answers to each PageRequest (messages.ts names only some; the rest follow the background). */
@@ -12,6 +14,12 @@ export interface PageAnswers {
   'engagements:remove': Outcome;
   'origins:list': OriginInfo[];
   'origins:sync': unknown;
+  'picker:arm': Outcome;
+  'picker:state': PickerSession | null;
+  'picker:save': SaveResult;
+  'picker:cancel': Outcome;
+  'recipe:list': LearnedRecipe[];
+  'recipe:delete': Outcome;
 }
 
 /** A plain success or refusal, for requests whose answer carries no data. */
