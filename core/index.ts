@@ -10,3 +10,9 @@ export {
   onCallAt, shifts, whoToCall, contactLink, safeHref, teamsChatHref, slackHref, formatLocal,
   type OnCall, type Shift, type CallRequest, type WhoToCall, type Recipient, type StepView, type ContactLink,
 } from './escalation/index.ts';
+export {
+  readExport, buildReport, reportToCsv, findMapping, readerOptionsFor, ExportError, EXPORT_FORMATS, AGE_BUCKETS, REPORT_DEFINITIONS, nearestRank,
+  type ExportFormat, type ExportInput, type ExportReading, type ReaderOptions, type RecordField, type TextSource, type TicketRecord,
+  type HistoryEntry, type HelpdeskSla, type ReportProblem, type Report, type ReportOptions, type TicketResult, type TicketKpi,
+  type PolicyKpi, type MetricKpi, type BacklogKpi, type Breach, type Disagreement, type ClockOutcome, type Stats, type AgeBucket,
+} from './report/index.ts';

@@ -18,8 +18,8 @@ import {
   parsePhone,
 } from './formats.ts';
 
-export { HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES, TICKET_FIELDS } from './vocabulary.ts';
-import { HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES, TICKET_FIELDS } from './vocabulary.ts';
+export { EXPORT_FIELDS, HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES, TICKET_FIELDS } from './vocabulary.ts';
+import { EXPORT_FIELDS, HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES, TICKET_FIELDS } from './vocabulary.ts';
 
 const text = z.string().min(1, { error: 'must not be empty' });
 const id = z.string().regex(ID_PATTERN, { error: 'an id uses letters, digits, ".", "_" and "-", and starts with a letter or digit' });
@@ -281,6 +281,13 @@ const helpdesk = z.strictObject({
   sla: z.array(ref).optional(),
   ticketUrl: z.string().optional().meta({ description: 'Regular expression over the URL path with a named group (?<id>…)' }),
   fields: z.partialRecord(z.enum(RECIPE_FIELDS), recipeField).optional(),
+  export: z
+    .strictObject({
+      columns: z.partialRecord(z.enum(EXPORT_FIELDS), text).optional().meta({ description: 'Export field → the column header in this helpdesk\'s ticket export' }),
+      timeZone: zone.optional().meta({ description: 'Zone of the export\'s timestamps that carry no offset' }),
+    })
+    .optional()
+    .meta({ description: 'How this helpdesk\'s ticket exports read (tandem report, the PWA report)' }),
 });
 
 const runbook = z.strictObject({

@@ -22,7 +22,7 @@ export function reportShape(issues: readonly Issue[], root: AnySchema, value: un
         const allowed = keysAt(root, path);
         for (const key of issue.keys) {
           const hint = didYouMean(key, allowed);
-          const list = allowed.length <= 12 ? `; expected one of: ${allowed.join(', ')}` : '';
+          const list = allowed.length > 0 && allowed.length <= 30 ? `; expected one of: ${allowed.join(', ')}` : '';
           problems.error('unknown-key', `unknown key '${key}'${hint ? `: did you mean '${hint}'?` : list}`, [...path, key], { key: true });
         }
         break;
@@ -107,7 +107,12 @@ export function keysAt(root: AnySchema, path: Path): string[] {
     const flat = schemas.flatMap(expand);
     if (seg === null) {
       return [...new Set(flat.flatMap((s) => {
-        const def = s._zod.def as unknown as { type: string; shape?: Record<string, unknown> };
+        const def = s._zod.def as unknown as { type: string; shape?: Record<string, unknown>; keyType?: AnySchema };
+        if (def.type === 'record' && def.keyType) {
+          // A map keyed by a vocabulary (recipe fields, export columns): its words are the keys.
+          const key = def.keyType._zod.def as unknown as { type: string; entries?: Record<string, string> };
+          return key.type === 'enum' && key.entries ? Object.values(key.entries) : [];
+        }
         return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
       }))];
     }

@@ -1,6 +1,6 @@
 // The Engagement that parseEngagement returns: plain JSON, shorthands expanded, ready to store and to compile.
 import type { Duration, ShiftLength, Weekday } from './formats.ts';
-import type { HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES } from './vocabulary.ts';
+import type { EXPORT_FIELDS, HELPDESK_TYPES, METRICS, PARTY_KINDS, RECIPE_FIELDS, STATUSES } from './vocabulary.ts';
 
 export type { Duration, ShiftLength, Weekday };
 export type Status = (typeof STATUSES)[number];
@@ -8,6 +8,7 @@ export type PartyKind = (typeof PARTY_KINDS)[number];
 export type Metric = (typeof METRICS)[number];
 export type HelpdeskType = (typeof HELPDESK_TYPES)[number];
 export type RecipeField = (typeof RECIPE_FIELDS)[number];
+export type ExportField = (typeof EXPORT_FIELDS)[number];
 export type Role = 'R' | 'A' | 'C' | 'I' | 'S';
 export type Path = Array<string | number>;
 
@@ -218,6 +219,15 @@ export interface HelpdeskMapping {
   sla?: string[];
   ticketUrl?: string;
   fields: Partial<Record<RecipeField, RecipeSelector>>;
+  /** How this helpdesk's ticket exports read (tandem report): column headers and the zone of zone-less times. */
+  export?: ExportLayout;
+}
+
+export interface ExportLayout {
+  /** Canonical export field → the column header in this helpdesk's export. */
+  columns?: Partial<Record<ExportField, string>>;
+  /** IANA zone the export writes zone-less timestamps in. */
+  timeZone?: string;
 }
 
 export interface Runbook {

@@ -12,3 +12,9 @@ export const TICKET_FIELDS = [
   'priority', 'status', 'assignee', 'subject', 'ticketId',
 ] as const;
 export const RECIPE_FIELDS = ['id', 'priority', 'status', 'created', 'category', 'organization', 'assignee', 'group', 'requesterEmail', 'subject', 'tags'] as const;
+/** Canonical fields of a ticket export row (core/report), which a mapping's `export.columns` can name. */
+export const EXPORT_FIELDS = [
+  'id', 'priority', 'status', 'organization', 'requester', 'requesterEmail', 'group', 'assignee', 'category', 'type',
+  'subject', 'tags', 'created', 'assigned', 'firstResponse', 'firstResolved', 'resolved', 'closed', 'reopens',
+  'assignees', 'groups', 'excluded', 'firstResponseBreached', 'resolutionBreached', 'firstResponseDue', 'resolutionDue',
+] as const;

@@ -50,6 +50,7 @@ export function checkZones(ctx: CheckContext): void {
   for (const [id, s] of entries(file.oncall)) checkZone(ctx, s.timeZone, ['oncall', id, 'timeZone']);
   file.helpdesks?.forEach((h, hi) => {
     for (const [field, sel] of entries(h.fields)) checkZone(ctx, sel?.timeZone, ['helpdesks', hi, 'fields', field, 'timeZone']);
+    checkZone(ctx, h.export?.timeZone, ['helpdesks', hi, 'export', 'timeZone']);
   });
 }
 

@@ -1,0 +1,307 @@
+// buildReport: every ticket of the export through the engagement's routing and SLA clocks, folded into KPIs per
+// priority × month of creation and per policy. Per ticket only numbers stay (durations in typed arrays, counters,
+// the breach and disagreement lists up to listLimit), so memory grows with the buckets, not with the records.
+import { calendarOf, evaluateSla, policiesFor } from '../sla/evaluate.ts';
+import { ZoneTable } from '../calendar/zone.ts';
+import type { Engagement, Metric } from '../engagement/types.ts';
+import type { MetricClock, SlaEvaluation } from '../sla/types.ts';
+import { Canon, findMapping } from './canon.ts';
+import { DEFINITIONS } from './definitions.ts';
+import { Values, statsOf } from './stats.ts';
+import { buildTimeline, doneAt } from './timeline.ts';
+import {
+  AGE_BUCKETS, type BacklogKpi, type Breach, type ClockOutcome, type Disagreement, type MetricKpi, type PolicyKpi,
+  type Report, type ReportOptions, type ReportProblem, type TicketKpi, type TicketRecord,
+} from './types.ts';
+
+const HOUR = 3_600_000;
+const METRIC_ORDER: Metric[] = ['first_response', 'next_response', 'periodic_update', 'resolution'];
+const BUCKET_LIMITS = [10, 20, 30, 60, 90];
+
+interface MetricAcc {
+  met: number;
+  breached: number;
+  open: number;
+  canceled: number;
+  business: Values;
+  calendar: Values;
+}
+interface PolicyAcc {
+  tickets: number;
+  metrics: Map<Metric, MetricAcc>;
+}
+interface TicketAcc {
+  tickets: number;
+  resolved: number;
+  reopened: number;
+  fcr: number;
+  firstResponse: Values;
+  resolution: Values;
+}
+interface BacklogAcc {
+  count: number;
+  buckets: number[];
+  oldest: number | null;
+}
+
+export async function buildReport(engagement: Engagement, records: AsyncIterable<TicketRecord> | Iterable<TicketRecord>, options: ReportOptions): Promise<Report> {
+  const mapping = findMapping(engagement, options.helpdesk, options.helpdeskType);
+  const canon = new Canon(mapping);
+  const zone = new ZoneTable(engagement.engagement.timeZone);
+  const { now } = options;
+  const from = options.from ?? -Infinity;
+  const to = options.to ?? Infinity;
+  const backlogAt = Math.min(now, to);
+  const limit = options.listLimit ?? 5000;
+  const allowed = mapping.sla;
+  // The reading's problems fill while the records stream, so they are joined at the end.
+  const problems: ReportProblem[] = [];
+  let problemCount = 0;
+  const problem = (p: ReportProblem) => {
+    problemCount++;
+    if (problems.length < limit) problems.push(p);
+  };
+  const counts = { records: 0, inPeriod: 0, outOfPeriod: 0, unrouted: 0, noPriority: 0, problems: 0 };
+  const tickets = new Map<string, TicketAcc>();
+  const policies = new Map<string, PolicyAcc>();
+  const backlog = new Map<string, BacklogAcc>();
+  const breaches: Breach[] = [];
+  let breachTotal = 0;
+  const disagreements: Disagreement[] = [];
+  let disagreementTotal = 0;
+  const policyCache = new Map<string, string[]>();
+  const months = new Map<number, string>();
+
+  const monthOf = (at: number): string => {
+    const day = zone.localDay(at);
+    let m = months.get(day);
+    if (m === undefined) {
+      const d = new Date(day * 86_400_000);
+      m = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+      months.set(day, m);
+    }
+    return m;
+  };
+
+  for await (const r of records) {
+    counts.records++;
+    const route = canon.route(r);
+    if (!route.ok) {
+      counts.unrouted++;
+      continue;
+    }
+    const built = buildTimeline(r, canon);
+    for (const u of built.unmapped) problem({ severity: 'warning', code: 'unmapped', message: `${u} is not mapped by ${mapping.id}`, file: r.file, row: r.row });
+    const priority = built.priority;
+    if (priority === null) {
+      counts.noPriority++;
+      continue;
+    }
+    const key = `${priority}|${route.activity}`;
+    let ids = policyCache.get(key);
+    if (!ids) {
+      ids = policiesFor(engagement, priority, route.activity).filter((id) => allowed === undefined || allowed.includes(id));
+      policyCache.set(key, ids);
+    }
+    const inPeriod = r.created >= from && r.created < to;
+
+    // The backlog is a snapshot of every ticket open at that instant, whatever its creation date.
+    if (r.created <= backlogAt && !doneAt(built.timeline, backlogAt)) {
+      for (const id of ids.length > 0 ? ids : ['']) {
+        const target = id === '' ? undefined : engagement.sla[id]!.targets[priority];
+        const age = target ? calendarOf(engagement, target.calendar).elapsed(r.created, backlogAt) : backlogAt - r.created;
+        const bkey = `${id}|${priority}`;
+        let b = backlog.get(bkey);
+        if (!b) backlog.set(bkey, (b = { count: 0, buckets: AGE_BUCKETS.map(() => 0), oldest: null }));
+        b.count++;
+        const hours = age / HOUR;
+        let k = BUCKET_LIMITS.findIndex((lim) => hours < lim + 1);
+        if (k === -1) k = BUCKET_LIMITS.length;
+        b.buckets[k]!++;
+        b.oldest = b.oldest === null ? age : Math.max(b.oldest, age);
+      }
+    }
+    if (!inPeriod) {
+      counts.outOfPeriod++;
+      continue;
+    }
+    counts.inPeriod++;
+    const month = monthOf(r.created);
+
+    const evaluations: SlaEvaluation[] = [];
+    for (const id of ids) evaluations.push(evaluateSla(engagement, id, built.timeline, now));
+    options.onTicket?.({ id: r.id, priority, activity: route.activity, timeline: built.timeline, evaluations });
+
+    // Ticket KPIs (policy-independent).
+    const tkey = `${priority}|${month}`;
+    let t = tickets.get(tkey);
+    if (!t) tickets.set(tkey, (t = { tickets: 0, resolved: 0, reopened: 0, fcr: 0, firstResponse: new Values(), resolution: new Values() }));
+    t.tickets++;
+    const firstDone = built.firstDone !== null && built.firstDone <= now ? built.firstDone : null;
+    const doneNow = doneAt(built.timeline, now);
+    const reopens = r.reopens ?? built.reopens ?? 0;
+    if (firstDone !== null) {
+      t.resolved++;
+      if (reopens > 0) t.reopened++;
+      const assignees = r.assignees ?? built.assignees ?? 1;
+      const groups = r.groups ?? built.groups ?? 1;
+      if (doneNow && reopens === 0 && assignees <= 1 && groups <= 1) t.fcr++;
+    }
+    if (r.firstResponse !== undefined && r.firstResponse <= now && r.firstResponse >= r.created) t.firstResponse.push(r.firstResponse - r.created);
+    const lastDone = r.resolved ?? r.closed;
+    if (doneNow && lastDone !== undefined && lastDone <= now && lastDone >= r.created) t.resolution.push(lastDone - r.created);
+
+    // Policy KPIs.
+    for (const ev of evaluations) {
+      const pkey = `${ev.policy}|${priority}|${month}`;
+      let p = policies.get(pkey);
+      if (!p) policies.set(pkey, (p = { tickets: 0, metrics: new Map() }));
+      p.tickets++;
+      for (const m of ev.metrics) {
+        let acc = p.metrics.get(m.metric);
+        if (!acc) p.metrics.set(m.metric, (acc = { met: 0, breached: 0, open: 0, canceled: 0, business: new Values(), calendar: new Values() }));
+        const outcome = r.excluded ? 'canceled' : outcomeOf(m);
+        acc[outcome]++;
+        const stop = m.cycles.at(-1)?.stop ?? null;
+        if ((outcome === 'met' || outcome === 'breached') && stop !== null) {
+          acc.business.push(m.cycles.reduce((s, c) => s + c.elapsed, 0));
+          acc.calendar.push(stop - r.created);
+        }
+        if (outcome === 'breached') {
+          breachTotal++;
+          if (breaches.length < limit) {
+            const worst = m.cycles.reduce((w, c) => Math.max(w, c.elapsed - c.target), -Infinity);
+            breaches.push({ ticket: r.id, policy: ev.policy, metric: m.metric, priority, month, by: worst, breachedAt: m.cycles.find((c) => c.breachedAt !== null)?.breachedAt ?? null });
+          }
+        }
+      }
+      if (ev.kind === 'SLA' && r.helpdeskSla && !r.excluded) {
+        for (const h of r.helpdeskSla) {
+          const clock = ev.metrics.find((m) => m.metric === h.metric);
+          const ours: ClockOutcome = clock ? outcomeOf(clock) : 'none';
+          const stop = clock?.cycles.at(-1)?.stop ?? null;
+          const theirs = h.breached ?? (h.dueAt === undefined ? undefined : (stop ?? now) > h.dueAt);
+          if (theirs === undefined || ours === 'none' || ours === 'canceled') continue;
+          const word = theirs ? 'breached' : 'met';
+          if (ours !== word) {
+            disagreementTotal++;
+            if (disagreements.length < limit) disagreements.push({ ticket: r.id, policy: ev.policy, metric: h.metric, priority, ours, theirs: word });
+          }
+        }
+      }
+    }
+  }
+  problemCount += options.reading?.stats.problems ?? options.reading?.problems.length ?? 0;
+  problems.unshift(...(options.reading?.problems ?? []).slice(0, limit));
+  problems.length = Math.min(problems.length, limit);
+  counts.problems = problemCount;
+  const notes = [...(options.reading?.notes ?? [])];
+  if (counts.unrouted > 0) notes.push(`${counts.unrouted} tickets are not this engagement's (the ${mapping.id} mapping's match conditions leave them out)`);
+  if (counts.noPriority > 0) notes.push(`${counts.noPriority} tickets have no priority the ${mapping.id} mapping knows, so no SLA applies to them`);
+  return {
+    engagement: { id: engagement.engagement.id, title: engagement.engagement.title, timeZone: engagement.engagement.timeZone },
+    helpdesk: mapping.id,
+    period: { from: options.from ?? null, to: options.to ?? null },
+    now,
+    backlogAt,
+    counts,
+    tickets: ticketRows(tickets, engagement),
+    policies: policyRows(policies, engagement),
+    backlog: [...backlog.entries()].map(([k, b]): BacklogKpi => {
+      const [policy, priority] = k.split('|') as [string, string];
+      return { policy, priority, count: b.count, buckets: b.buckets, oldest: b.oldest };
+    }).sort((a, b) => a.policy.localeCompare(b.policy) || rank(engagement, a.priority) - rank(engagement, b.priority)),
+    breaches: { total: breachTotal, listed: breaches },
+    disagreements: { total: disagreementTotal, listed: disagreements },
+    problems: { total: problemCount, listed: problems },
+    notes,
+    definitions: DEFINITIONS,
+  };
+}
+
+/** A metric's outcome for attainment: a breach in any cycle is a breach; met when the last cycle was met. */
+export function outcomeOf(m: MetricClock): Exclude<ClockOutcome, 'none'> {
+  if (m.cycles.some((c) => c.state === 'breached')) return 'breached';
+  if (m.state === 'met') return 'met';
+  if (m.state === 'canceled') return 'canceled';
+  return 'open';
+}
+
+function rank(engagement: Engagement, priority: string): number {
+  return engagement.priorities[priority]?.rank ?? Number.MAX_SAFE_INTEGER;
+}
+
+function ratio(n: number, d: number): number | null {
+  return d === 0 ? null : n / d;
+}
+
+function ticketRows(acc: Map<string, TicketAcc>, engagement: Engagement): TicketKpi[] {
+  const all = new Map<string, TicketAcc>();
+  for (const [k, t] of acc) {
+    const priority = k.split('|')[0]!;
+    let a = all.get(priority);
+    if (!a) all.set(priority, (a = { tickets: 0, resolved: 0, reopened: 0, fcr: 0, firstResponse: new Values(), resolution: new Values() }));
+    a.tickets += t.tickets;
+    a.resolved += t.resolved;
+    a.reopened += t.reopened;
+    a.fcr += t.fcr;
+    a.firstResponse.append(t.firstResponse);
+    a.resolution.append(t.resolution);
+  }
+  const row = (priority: string, month: string, t: TicketAcc): TicketKpi => ({
+    priority, month, tickets: t.tickets, resolved: t.resolved, reopened: t.reopened, reopenRate: ratio(t.reopened, t.resolved),
+    fcr: t.fcr, fcrRate: ratio(t.fcr, t.resolved), firstResponse: statsOf(t.firstResponse), resolution: statsOf(t.resolution),
+  });
+  const rows = [...acc].map(([k, t]) => {
+    const [priority, month] = k.split('|') as [string, string];
+    return row(priority, month, t);
+  });
+  for (const [priority, t] of all) rows.push(row(priority, 'all', t));
+  return rows.sort((a, b) => rank(engagement, a.priority) - rank(engagement, b.priority) || monthOrder(a.month, b.month));
+}
+
+function policyRows(acc: Map<string, PolicyAcc>, engagement: Engagement): PolicyKpi[] {
+  const all = new Map<string, PolicyAcc>();
+  for (const [k, p] of acc) {
+    const [policy, priority] = k.split('|') as [string, string];
+    const akey = `${policy}|${priority}`;
+    let a = all.get(akey);
+    if (!a) all.set(akey, (a = { tickets: 0, metrics: new Map() }));
+    a.tickets += p.tickets;
+    for (const [metric, m] of p.metrics) {
+      let am = a.metrics.get(metric);
+      if (!am) a.metrics.set(metric, (am = { met: 0, breached: 0, open: 0, canceled: 0, business: new Values(), calendar: new Values() }));
+      am.met += m.met;
+      am.breached += m.breached;
+      am.open += m.open;
+      am.canceled += m.canceled;
+      am.business.append(m.business);
+      am.calendar.append(m.calendar);
+    }
+  }
+  const row = (policy: string, priority: string, month: string, p: PolicyAcc): PolicyKpi => ({
+    policy, kind: engagement.sla[policy]!.kind, priority, month, tickets: p.tickets,
+    metrics: METRIC_ORDER.filter((m) => p.metrics.has(m)).map((metric): MetricKpi => {
+      const m = p.metrics.get(metric)!;
+      return {
+        metric, met: m.met, breached: m.breached, open: m.open, canceled: m.canceled, attainment: ratio(m.met, m.met + m.breached),
+        business: statsOf(m.business), calendar: statsOf(m.calendar),
+      };
+    }),
+  });
+  const rows = [...acc].map(([k, p]) => {
+    const [policy, priority, month] = k.split('|') as [string, string, string];
+    return row(policy, priority, month, p);
+  });
+  for (const [k, p] of all) {
+    const [policy, priority] = k.split('|') as [string, string];
+    rows.push(row(policy, priority, 'all', p));
+  }
+  const order = Object.keys(engagement.sla);
+  return rows.sort((a, b) => order.indexOf(a.policy) - order.indexOf(b.policy) || rank(engagement, a.priority) - rank(engagement, b.priority) || monthOrder(a.month, b.month));
+}
+
+/** Months in order, 'all' last. */
+function monthOrder(a: string, b: string): number {
+  return a === b ? 0 : a === 'all' ? 1 : b === 'all' ? -1 : a < b ? -1 : 1;
+}

@@ -1,0 +1,95 @@
+// Native → canonical for one helpdesk mapping of the engagement, with the same rules as core/routing's route()
+// (exact key, then case- and space-insensitive; a status already in canonical words needs no map), memoised
+// because an export repeats a handful of values a million times.
+import type { Engagement, HelpdeskMapping, Status } from '../engagement/types.ts';
+import { STATUSES } from '../engagement/vocabulary.ts';
+import { fieldValues, matches, pickActivity, type TicketFacts } from '../routing/index.ts';
+import type { ReaderOptions, TicketRecord } from './types.ts';
+
+/**
+ * The reader options for an export of `mapping`'s helpdesk: the mapping's `export` block (column headers, the zone
+ * of zone-less times) under what the user gave for this run (flags, the PWA's choices), which wins.
+ */
+export function readerOptionsFor(mapping: HelpdeskMapping, given: ReaderOptions = {}): ReaderOptions {
+  const columns = { ...mapping.export?.columns, ...given.columns };
+  const exportZone = given.exportZone ?? mapping.export?.timeZone;
+  return { ...given, ...(Object.keys(columns).length > 0 ? { columns } : {}), ...(exportZone !== undefined ? { exportZone } : {}) };
+}
+
+function lookup<T>(map: Record<string, T>, native: string): T | undefined {
+  if (Object.hasOwn(map, native)) return map[native];
+  const key = Object.keys(map).find((k) => k.trim().toLowerCase() === native.trim().toLowerCase());
+  return key === undefined ? undefined : map[key];
+}
+
+export function findMapping(engagement: Engagement, id: string | undefined, type: string | undefined): HelpdeskMapping {
+  const all = engagement.helpdesks;
+  const found = id !== undefined ? all.find((m) => m.id === id) : type !== undefined ? all.find((m) => m.type === type) : all.length === 1 ? all[0] : undefined;
+  if (found) return found;
+  const list = all.map((m) => `${m.id} (${m.type})`).join(', ') || 'none';
+  if (id !== undefined) throw new RangeError(`no helpdesk mapping '${id}' in the engagement (it has ${list})`);
+  throw new RangeError(
+    type !== undefined
+      ? `no ${type} helpdesk mapping in the engagement to read this export with (it has ${list})`
+      : `the engagement has several helpdesk mappings (${list}): say which one this export comes from`,
+  );
+}
+
+const MEMO_LIMIT = 50_000;
+
+export class Canon {
+  private readonly priorities = new Map<string, string | null>();
+  private readonly statuses = new Map<string, Status | null>();
+  private readonly routes = new Map<string, { ok: boolean; activity: string }>();
+  /** Fields the mapping's conditions read: only they decide, so only they key the memo. */
+  private readonly fields: string[];
+
+  constructor(readonly mapping: HelpdeskMapping) {
+    const used = new Set<string>();
+    for (const c of mapping.match) used.add(c.field);
+    for (const rule of mapping.activities) if ('when' in rule) for (const c of rule.when) used.add(c.field);
+    this.fields = [...used].sort();
+  }
+
+  priority(native: string | undefined): string | null {
+    if (native === undefined) return null;
+    let p = this.priorities.get(native);
+    if (p === undefined) this.priorities.set(native, (p = lookup(this.mapping.priorities, native) ?? null));
+    return p;
+  }
+
+  status(native: string | undefined): Status | null {
+    if (native === undefined) return null;
+    let s = this.statuses.get(native);
+    if (s === undefined) {
+      s = lookup(this.mapping.statuses, native) ?? null;
+      if (s === null) {
+        const plain = native.trim().toLowerCase().replace(/[\s-]+/g, '_');
+        if ((STATUSES as readonly string[]).includes(plain)) s = plain as Status;
+      }
+      this.statuses.set(native, s);
+    }
+    return s;
+  }
+
+  /** Whether the mapping takes the ticket (its match conditions) and the activity its rules give. */
+  route(r: TicketRecord): { ok: boolean; activity: string } {
+    const facts = factsOf(r, this.mapping);
+    const key = this.fields.map((f) => fieldValues(facts, f).join('\u0002')).join('\u0001');
+    let hit = this.routes.get(key);
+    if (!hit) {
+      hit = { ok: this.mapping.match.every((c) => matches(c, facts)), activity: pickActivity(this.mapping, facts).activity };
+      if (this.routes.size >= MEMO_LIMIT) this.routes.clear();
+      this.routes.set(key, hit);
+    }
+    return hit;
+  }
+}
+
+export function factsOf(r: TicketRecord, mapping: HelpdeskMapping): TicketFacts {
+  return {
+    helpdesk: mapping.type, origin: mapping.origin, ticketId: r.id, organization: r.organization, requester: r.requester,
+    requesterEmail: r.requesterEmail, group: r.group, category: r.category, type: r.type, tags: r.tags, subject: r.subject,
+    priority: r.priority, status: r.status, created: r.created, assignee: r.assignee,
+  };
+}

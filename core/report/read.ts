@@ -1,0 +1,50 @@
+// readExport: the format's reader over one input, with problems collected and the zone rules applied.
+import { ProblemLog } from './problems.ts';
+import type { Reader, ReaderContext } from './reader.ts';
+import { readConnectwise } from './readers/connectwise.ts';
+import { readFreshservice } from './readers/freshservice.ts';
+import { readGeneric } from './readers/generic.ts';
+import { readHalopsa } from './readers/halopsa.ts';
+import { readJira } from './readers/jira.ts';
+import { readServicenow } from './readers/servicenow.ts';
+import { readZendesk } from './readers/zendesk.ts';
+import { TimeParser } from './time.ts';
+import type { ExportFormat, ExportInput, ExportReading, ReaderOptions } from './types.ts';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['zendesk', 'jira', 'servicenow', 'freshservice', 'halopsa', 'connectwise', 'generic'];
+
+const READERS: Record<ExportFormat, Reader> = {
+  zendesk: readZendesk,
+  jira: readJira,
+  servicenow: readServicenow,
+  freshservice: readFreshservice,
+  halopsa: readHalopsa,
+  connectwise: readConnectwise,
+  generic: readGeneric,
+};
+
+/**
+ * Streams an export as TicketRecords. Bad rows become `problems` (complete once `records` has been iterated);
+ * an unreadable file (no id or creation column, zone-less times without `exportZone`) rejects the iteration with
+ * an ExportError naming the file, row and column. Throws a RangeError at once for an unknown zone or format.
+ */
+export function readExport(format: ExportFormat, input: ExportInput, options: ReaderOptions = {}): ExportReading {
+  const reader = READERS[format];
+  if (!reader) throw new RangeError(`unknown export format '${format}' (expected one of ${EXPORT_FORMATS.join(', ')})`);
+  const times = new TimeParser(options.exportZone, options.dayFirst);
+  const problems: ExportReading['problems'] = [];
+  const stats = { rows: 0, records: 0, problems: 0 };
+  const log = new ProblemLog(problems, stats);
+  const notes: string[] = [];
+  const ctx: ReaderContext = {
+    file: input.name,
+    times,
+    problems: log,
+    stats,
+    overrides: options.columns,
+    options,
+    notes,
+    sideContext: (file) => ({ file, times, problems: log, stats: { rows: 0, records: 0, problems: 0 } }),
+  };
+  return { records: reader(input, ctx), problems, stats, notes };
+}

@@ -1,0 +1,184 @@
+// The shared machinery of the CSV readers: a format declares which header names carry each canonical field (the
+// helpdesk's documented export names, its API names, and the user's --column overrides), and this turns its rows
+// into TicketRecords, collecting bad values as problems with row and column.
+import { csvRows } from './csv.ts';
+import { ExportError, type ProblemLog } from './problems.ts';
+import { BAD_TIME, NEEDS_ZONE, needsZoneMessage, type TimeParser } from './time.ts';
+import type { HelpdeskSla, RecordField, TextSource, TicketRecord } from './types.ts';
+
+export interface TableSpec {
+  /** Canonical field → header names, first match wins; compared without case and surrounding spaces. */
+  columns: Partial<Record<RecordField, readonly string[]>>;
+  /** Other columns the format's `finish` reads (e.g. Zendesk's "First reply time in minutes"). */
+  extra?: Record<string, readonly string[]>;
+  /** Format-specific completion of a record from its extra columns; may add problems through `bad`. */
+  finish?: (record: TicketRecord, extra: (name: string) => string | undefined, bad: (column: string, message: string) => void) => void;
+  /** Tag separator of the format (Zendesk: spaces; most others: commas or semicolons). */
+  tagSplit?: RegExp;
+}
+
+const TIME_FIELDS = new Set<RecordField>(['created', 'assigned', 'firstResponse', 'firstResolved', 'resolved', 'closed', 'firstResponseDue', 'resolutionDue']);
+const COUNT_FIELDS = new Set<RecordField>(['reopens', 'assignees', 'groups']);
+const FLAG_FIELDS = new Set<RecordField>(['excluded', 'firstResponseBreached', 'resolutionBreached']);
+
+/** Words helpdesks write for an SLA outcome or a yes/no field; true means breached (or yes). */
+export function flag(text: string): boolean | undefined {
+  switch (text.trim().toLowerCase()) {
+    case 'true': case 'yes': case 'y': case '1': case 'breached': case 'violated': case 'sla violated': case 'overdue':
+    case 'out': case 'o': case 'failed':
+      return true;
+    case 'false': case 'no': case 'n': case '0': case 'met': case 'within sla': case 'in': case 'i': case 'achieved':
+    case 'not breached':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+interface Bound {
+  field: RecordField;
+  index: number;
+  header: string;
+}
+
+export interface TableContext {
+  file: string;
+  times: TimeParser;
+  problems: ProblemLog;
+  stats: { rows: number; records: number; problems: number };
+  overrides?: Partial<Record<RecordField, string>>;
+}
+
+export async function* readTable(source: TextSource, spec: TableSpec, ctx: TableContext): AsyncGenerator<TicketRecord> {
+  let fields: Bound[] | null = null;
+  let extras = new Map<string, number>();
+  let header: string[] = [];
+  for await (const batch of csvRows(source)) {
+    let start = 0;
+    if (fields === null) {
+      header = batch.rows[0]!;
+      ({ fields, extras } = bind(header, spec, ctx));
+      start = 1;
+    }
+    for (let i = start; i < batch.rows.length; i++) {
+      ctx.stats.rows++;
+      const record = convert(batch.rows[i]!, batch.first + i + 1, fields, extras, header, spec, ctx);
+      if (record) {
+        ctx.stats.records++;
+        yield record;
+      }
+    }
+  }
+}
+
+function bind(header: string[], spec: TableSpec, ctx: TableContext): { fields: Bound[]; extras: Map<string, number> } {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = h.trim().toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  const find = (names: readonly string[]) => {
+    for (const n of names) {
+      const i = index.get(n.trim().toLowerCase());
+      if (i !== undefined) return i;
+    }
+    return undefined;
+  };
+  const fields: Bound[] = [];
+  const wanted = new Set<RecordField>([...(Object.keys(spec.columns) as RecordField[]), ...(Object.keys(ctx.overrides ?? {}) as RecordField[])]);
+  for (const field of wanted) {
+    const override = ctx.overrides?.[field];
+    const i = override === undefined ? find(spec.columns[field] ?? []) : find([override]);
+    if (i === undefined && override !== undefined) {
+      throw new ExportError(ctx.file, 1, override, `no such column for ${field} (the header has ${header.map((h) => `'${h}'`).join(', ')})`);
+    }
+    if (i !== undefined) fields.push({ field, index: i, header: header[i]! });
+  }
+  for (const required of ['id', 'created'] as const) {
+    if (!fields.some((f) => f.field === required)) {
+      const names = spec.columns[required] ?? [];
+      throw new ExportError(ctx.file, 1, null, `no ${required} column (looked for ${names.map((n) => `'${n}'`).join(', ') || 'a mapping'}; map one with columns.${required})`);
+    }
+  }
+  const extras = new Map<string, number>();
+  for (const [name, names] of Object.entries(spec.extra ?? {})) {
+    const i = find(names);
+    if (i !== undefined) extras.set(name, i);
+  }
+  return { fields, extras };
+}
+
+function convert(row: string[], rowNumber: number, fields: Bound[], extras: Map<string, number>, header: string[], spec: TableSpec, ctx: TableContext): TicketRecord | null {
+  const r: TicketRecord = { id: '', file: ctx.file, row: rowNumber, created: NaN };
+  let fatal = false;
+  const bad = (column: string, message: string, severity: 'error' | 'warning' = 'warning', code = 'bad-value') =>
+    ctx.problems.add({ severity, code, message, file: ctx.file, row: rowNumber, column });
+  let sla: Partial<Record<'frB' | 'frD' | 'resB' | 'resD', boolean | number>> | null = null;
+  for (const { field, index, header: column } of fields) {
+    const raw = row[index];
+    const text = raw === undefined ? '' : raw.trim();
+    if (text === '') continue;
+    if (TIME_FIELDS.has(field)) {
+      const at = ctx.times.parse(text);
+      if (at === NEEDS_ZONE) throw new ExportError(ctx.file, rowNumber, column, needsZoneMessage(text));
+      if (Number.isNaN(at) || at === BAD_TIME) {
+        if (field === 'created') fatal = true;
+        bad(column, `'${text}' is not a date and time`, field === 'created' ? 'error' : 'warning', 'bad-time');
+        continue;
+      }
+      if (field === 'firstResponseDue') (sla ??= {}).frD = at;
+      else if (field === 'resolutionDue') (sla ??= {}).resD = at;
+      else r[field as 'created'] = at;
+    } else if (COUNT_FIELDS.has(field)) {
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < 0) bad(column, `'${text}' is not a count`);
+      else r[field as 'reopens'] = n;
+    } else if (FLAG_FIELDS.has(field)) {
+      const f = flag(text);
+      if (f === undefined) bad(column, `'${text}' is neither yes nor no`);
+      else if (field === 'excluded') r.excluded = f;
+      else if (field === 'firstResponseBreached') (sla ??= {}).frB = f;
+      else (sla ??= {}).resB = f;
+    } else if (field === 'tags') {
+      r.tags = text.split(spec.tagSplit ?? /[,;]\s*|\s+/).filter((t) => t !== '');
+    } else {
+      r[field as 'id'] = text;
+    }
+  }
+  if (r.id === '') {
+    bad(header[fields.find((f) => f.field === 'id')!.index] ?? 'id', 'the row has no ticket id', 'error', 'missing-id');
+    return null;
+  }
+  if (Number.isNaN(r.created)) {
+    if (!fatal) bad(fields.find((f) => f.field === 'created')!.header, 'the row has no creation time', 'error', 'missing-created');
+    return null;
+  }
+  if (sla) r.helpdeskSla = helpdeskSla(sla);
+  spec.finish?.(r, (name) => {
+    const i = extras.get(name);
+    const v = i === undefined ? undefined : row[i]?.trim();
+    return v === '' ? undefined : v;
+  }, (column, message) => bad(column, message));
+  settle(r);
+  return r;
+}
+
+function helpdeskSla(s: Partial<Record<'frB' | 'frD' | 'resB' | 'resD', boolean | number>>): HelpdeskSla[] {
+  const out: HelpdeskSla[] = [];
+  if (s.frB !== undefined || s.frD !== undefined) out.push(sla('first_response', s.frB as boolean | undefined, s.frD as number | undefined));
+  if (s.resB !== undefined || s.resD !== undefined) out.push(sla('resolution', s.resB as boolean | undefined, s.resD as number | undefined));
+  return out;
+}
+
+function sla(metric: HelpdeskSla['metric'], breached: boolean | undefined, dueAt: number | undefined): HelpdeskSla {
+  const h: HelpdeskSla = { metric };
+  if (breached !== undefined) h.breached = breached;
+  if (dueAt !== undefined) h.dueAt = dueAt;
+  return h;
+}
+
+/** First and last resolution stand in for each other when the export has only one of them. */
+export function settle(r: TicketRecord): void {
+  if (r.resolved === undefined && r.firstResolved !== undefined) r.resolved = r.firstResolved;
+  if (r.firstResolved === undefined && r.resolved !== undefined) r.firstResolved = r.resolved;
+}

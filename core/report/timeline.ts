@@ -1,0 +1,113 @@
+// A TicketRecord → the TicketTimeline evaluateSla replays. With a status history, its status changes (translated
+// by the mapping) are the timeline, so pauses count as the policy says. Without one, the simplest faithful
+// timeline: created → first response → resolved at the LAST resolution (the full resolution; the reopen instants
+// are unknown, so the time between a first solve and a reopen cannot be told apart and counts as running), closed
+// when only a close time is known, canceled when the current status says so.
+import type { Status } from '../engagement/types.ts';
+import type { TicketEvent, TicketTimeline } from '../sla/types.ts';
+import type { Canon } from './canon.ts';
+import type { TicketRecord } from './types.ts';
+
+export interface Built {
+  timeline: TicketTimeline;
+  /** Canonical priority at the end (what the KPIs group by), null when unmapped. */
+  priority: string | null;
+  /** Unmapped native values met, for problems. */
+  unmapped: string[];
+  /** Reopens seen in the history (done → not done), assignees and groups seen; null when the history has none. */
+  reopens: number | null;
+  assignees: number | null;
+  groups: number | null;
+  /** Resolved (or closed or canceled) at the first time, from the history or the record. */
+  firstDone: number | null;
+}
+
+const DONE: ReadonlySet<Status> = new Set(['resolved', 'closed', 'canceled']);
+
+export function buildTimeline(r: TicketRecord, canon: Canon): Built {
+  const unmapped: string[] = [];
+  const events: TicketEvent[] = [];
+  const finalPriority = canon.priority(r.priority);
+  if (r.priority !== undefined && finalPriority === null) unmapped.push(`priority '${r.priority}'`);
+  let initialPriority = finalPriority;
+  let reopens: number | null = null;
+  let assignees: number | null = null;
+  let groups: number | null = null;
+  let firstDone: number | null = null;
+  const statusHistory = r.history?.some((h) => h.field === 'status') ?? false;
+
+  if (r.history && r.history.length > 0) {
+    const seenAssignees = new Set<string>();
+    const seenGroups = new Set<string>();
+    let assigned = false;
+    let done = false;
+    let firstPriority = true;
+    for (const h of r.history) {
+      if (h.field === 'status') {
+        const s = canon.status(h.value);
+        if (s === null) {
+          unmapped.push(`status '${h.value}'`);
+          continue;
+        }
+        events.push({ at: h.at, type: 'status', status: s });
+        if (DONE.has(s) && !done) {
+          done = true;
+          firstDone ??= h.at;
+        } else if (!DONE.has(s) && done) {
+          done = false;
+          reopens = (reopens ?? 0) + 1;
+        }
+      } else if (h.field === 'priority') {
+        const p = canon.priority(h.value);
+        if (p === null) {
+          unmapped.push(`priority '${h.value}'`);
+          continue;
+        }
+        // The first priority entry at creation is the ticket's opening priority, not a change.
+        if (firstPriority && h.at <= r.created) initialPriority = p;
+        else events.push({ at: h.at, type: 'priority', priority: p });
+        firstPriority = false;
+      } else if (h.value !== '') {
+        (h.field === 'assignee' ? seenAssignees : seenGroups).add(h.value);
+        if (!assigned) {
+          assigned = true;
+          events.push({ at: h.at, type: 'assigned' });
+        }
+      }
+    }
+    if (seenAssignees.size > 0) assignees = seenAssignees.size;
+    if (seenGroups.size > 0) groups = seenGroups.size;
+    if (statusHistory) reopens ??= 0;
+  }
+  // Without an assignment in the history: the export's first assignment time, else creation for a ticket that has
+  // an assignee or group (the closest the export can say), so an OLA that starts on assignment can run at all.
+  if (!events.some((e) => e.type === 'assigned')) {
+    const at = r.assigned ?? (r.assignee !== undefined || r.group !== undefined ? r.created : undefined);
+    if (at !== undefined) events.push({ at, type: 'assigned' });
+  }
+  if (r.firstResponse !== undefined) events.push({ at: r.firstResponse, type: 'agent_response' });
+  if (!statusHistory) {
+    const current = canon.status(r.status);
+    const end = r.resolved ?? r.closed;
+    if (end !== undefined) {
+      const status: Status = current === 'canceled' ? 'canceled' : r.resolved === undefined ? 'closed' : 'resolved';
+      events.push({ at: end, type: 'status', status });
+      firstDone = r.firstResolved ?? end;
+    }
+  }
+  events.sort((a, b) => a.at - b.at);
+  const timeline: TicketTimeline = { createdAt: r.created, priority: initialPriority ?? finalPriority ?? '', events };
+  return { timeline, priority: finalPriority, unmapped, reopens, assignees, groups, firstDone };
+}
+
+/** Whether the timeline's ticket is resolved, closed or canceled at `at` (the backlog's snapshot). */
+export function doneAt(t: TicketTimeline, at: number): boolean {
+  let done = false;
+  for (const e of t.events) {
+    if (e.at > at) break;
+    if (e.type === 'status') done = DONE.has(e.status);
+    else if (e.type === 'resolved') done = true;
+    else if (e.type === 'reopened') done = false;
+  }
+  return done;
+}
