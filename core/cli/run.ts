@@ -8,12 +8,14 @@ import { importRaciCommand, importRaciHelp } from './import-raci.ts';
 import { UnreadableFile } from './load.ts';
 import { dueCommand, dueHelp } from './due.ts';
 import { importHolidaysCommand, importHolidaysHelp } from './import-holidays.ts';
+import { reportCommand, reportHelp, reportUsage } from './report.ts';
 
-/** One subcommand: its usage line(s) for --help, and what it does. `now` pins the clock in tests. */
+/** One subcommand: its usage line(s) for --help, and what it does. `now` pins the clock in tests. Commands that
+ * stream files (report) finish asynchronously. */
 export interface Command {
   usage: string;
   help: string;
-  run(args: string[], io: CliIo, now: number): number;
+  run(args: string[], io: CliIo, now: number): number | Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   owner: { usage: 'tandem owner --engagement FILE (--activity ID | --ticket FACTS.json) [--at ISO] [--json]', help: ownerHelp, run: ownerCommand },
   'import-raci': { usage: 'tandem import-raci FILE.csv [--json]', help: importRaciHelp, run: importRaciCommand },
   due: { usage: 'tandem due --engagement FILE --priority P --opened ISO [--now ISO] [--json]', help: dueHelp, run: dueCommand },
+  report: { usage: reportUsage, help: reportHelp, run: reportCommand },
   'import-holidays': { usage: 'tandem import-holidays FILE.ics [--from DATE] [--to DATE]', help: importHolidaysHelp, run: importHolidaysCommand },
   schema: {
     usage: 'tandem schema',
@@ -45,9 +48,17 @@ ${lines.join('\n')}
 Exit status: 0 success, 1 problems found, 2 usage error or unreadable file.`;
 }
 
-/** Runs one command line and returns its exit status. */
-export function run(argv: string[], io: CliIo, now = Date.now()): number {
+/** Runs one command line and returns its exit status (a promise for the commands that stream files). */
+export function run(argv: string[], io: CliIo, now = Date.now()): number | Promise<number> {
   const [name, ...rest] = argv;
+  const failed = (error: unknown): number => {
+    if (error instanceof UnreadableFile) return io.err(error.message), 2;
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`tandem: ${(error as Error).message}\nRun 'tandem --help' for usage.`);
+      return 2;
+    }
+    throw error;
+  };
   try {
     if (name === undefined) return io.err(help()), 2;
     if (name === '-h' || name === '--help' || name === 'help') return io.out(help()), 0;
@@ -55,13 +66,9 @@ export function run(argv: string[], io: CliIo, now = Date.now()): number {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command '${name}'`);
     if (rest.includes('--help') || rest.includes('-h')) return io.out(command.help), 0;
-    return command.run(rest, io, now);
+    const code = command.run(rest, io, now);
+    return typeof code === 'number' ? code : code.catch(failed);
   } catch (error) {
-    if (error instanceof UnreadableFile) return io.err(error.message), 2;
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`tandem: ${(error as Error).message}\nRun 'tandem --help' for usage.`);
-      return 2;
-    }
-    throw error;
+    return failed(error);
   }
 }

@@ -19,5 +19,7 @@ export function cli(argv: string[]): { code: number; out: string; err: string } 
     readFile: (p) => readFileSync(repo(p), 'utf8'),
   };
   const code = run(argv, io, NOW);
+  // `report` streams files and answers with a promise; its tests await the run themselves.
+  if (typeof code !== 'number') throw new Error(`cli(): '${argv[0]}' runs asynchronously; await run() instead`);
   return { code, out, err };
 }
