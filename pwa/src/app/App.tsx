@@ -6,10 +6,10 @@ import { ImportStatus } from '../import/ImportStatus.tsx';
 import { consumeLaunchQueue, listenForPaste } from '../import/sources.ts';
 import { NowView } from '../views/Now.tsx';
 import type { ViewProps } from '../views/props.ts';
-import { handbookWorker } from '../worker/client.ts';
+import { handbookWorker, reportOnFile } from '../worker/client.ts';
 import { LAST_ENGAGEMENT, useHandbook, useStoredEngagement } from './handbook.ts';
 import { type LazyComponent, lazy } from './lazy.ts';
-import { ENGAGEMENT_VIEWS, type EngagementViewName, type Route, engagementHref, parseRoute, useRoute } from './route.ts';
+import { type EngagementViewName, TAB_VIEWS, type Route, engagementHref, parseRoute, useRoute } from './route.ts';
 import { applyUpdate, dismissUpdate, restoreScroll, startServiceWorker, useUpdateState } from './update.ts';
 import { Welcome } from './Welcome.tsx';
 import './App.css';
@@ -26,11 +26,12 @@ const RunbooksView = lazy(() => import('../views/Runbooks.tsx').then((m) => m.Ru
 const EngagementsView = lazy(() => import('../views/Engagements.tsx').then((m) => m.EngagementsView));
 const SearchView = lazy(() => import('../views/Search.tsx').then((m) => m.SearchView));
 const SettingsView = lazy(() => import('../views/Settings.tsx').then((m) => m.SettingsView));
+const ReportView = lazy(() => import('../views/Report.tsx').then((m) => m.ReportView));
 
 type Loadable = Pick<LazyComponent<never>, 'load'>;
-const LAZY_VIEWS: Loadable[] = [ContactsView, RaciView, SlasView, EscalationView, RunbooksView, EngagementsView, SearchView, SettingsView];
+const LAZY_VIEWS: Loadable[] = [ContactsView, RaciView, SlasView, EscalationView, RunbooksView, EngagementsView, SearchView, SettingsView, ReportView];
 const LAZY_ENGAGEMENT_VIEWS: Partial<Record<EngagementViewName, Loadable>> = {
-  contacts: ContactsView, raci: RaciView, slas: SlasView, escalation: EscalationView, runbooks: RunbooksView,
+  contacts: ContactsView, raci: RaciView, slas: SlasView, escalation: EscalationView, runbooks: RunbooksView, report: ReportView,
 };
 
 const VIEWS: Record<EngagementViewName, { label: string; component: ComponentType<ViewProps> }> = {
@@ -40,6 +41,7 @@ const VIEWS: Record<EngagementViewName, { label: string; component: ComponentTyp
   slas: { label: 'SLAs', component: SlasView },
   escalation: { label: 'Escalation', component: EscalationView },
   runbooks: { label: 'Runbooks', component: (p: ViewProps) => <RunbooksView {...p} render={renderMarkdown} /> },
+  report: { label: 'Report', component: (p: ViewProps) => <ReportView {...p} run={reportOnFile} /> },
 };
 
 /**
@@ -200,6 +202,11 @@ export function App() {
           </label>
         )}
         <nav class="tools" aria-label="Tools">
+          {current && (
+            <a href={engagementHref(current.id, 'report')} aria-current={route.kind === 'engagement' && route.view === 'report' ? 'page' : undefined} data-testid="nav-report">
+              Report
+            </a>
+          )}
           <a href="#/search" aria-current={route.kind === 'search' ? 'page' : undefined} data-testid="nav-search">
             Search
           </a>
@@ -228,7 +235,7 @@ export function App() {
       </main>
       {inEngagement && current && (
         <nav class="tabs" aria-label="Views">
-          {ENGAGEMENT_VIEWS.map((v) => (
+          {TAB_VIEWS.map((v) => (
             <a key={v} href={engagementHref(current.id, v)} aria-current={v === activeView ? 'page' : undefined} data-testid={`tab-${v}`}>
               {VIEWS[v].label}
             </a>

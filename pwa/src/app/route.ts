@@ -8,8 +8,10 @@ export type Route =
   | { kind: 'search'; query: string }
   | { kind: 'engagement'; id: string; view: EngagementViewName; rest: string[] };
 
-export const ENGAGEMENT_VIEWS = ['now', 'contacts', 'raci', 'slas', 'escalation', 'runbooks'] as const;
+export const ENGAGEMENT_VIEWS = ['now', 'contacts', 'raci', 'slas', 'escalation', 'runbooks', 'report'] as const;
 export type EngagementViewName = (typeof ENGAGEMENT_VIEWS)[number];
+/** The bottom tabs: what a technician opens on a phone. The QBR report is reached from the top bar instead. */
+export const TAB_VIEWS: readonly EngagementViewName[] = ['now', 'contacts', 'raci', 'slas', 'escalation', 'runbooks'];
 
 export function parseRoute(hash: string): Route {
   const [pathPart = '', queryPart = ''] = hash.replace(/^#/, '').split('?');

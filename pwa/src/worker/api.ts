@@ -1,5 +1,6 @@
 // What the worker does for the page, so parsing, indexing and markdown never block a tap.
 import type { Engagement, Problem } from '../../../core/index.ts';
+import type { ReportOutcome, ReportProgress, ReportRequest } from '../report/types.ts';
 
 export type ImportStage = 'reading' | 'parsing' | 'validating' | 'storing' | 'indexing' | 'done';
 
@@ -42,6 +43,12 @@ export interface WorkerApi {
   ensureIndex(): Promise<number>;
   /** Markdown (GFM) to HTML; the page sanitizes it before it reaches the DOM. */
   renderMarkdown(markdown: string): Promise<string>;
+  /**
+   * The QBR report of a ticket export against a stored engagement. The file streams through the reader and the
+   * KPIs, so its size is not what stays in memory. Progress comes at most every ~100 ms; returning false from
+   * onProgress stops the run (the outcome then says it was canceled).
+   */
+  report(file: Blob, fileName: string, request: ReportRequest, onProgress?: (p: ReportProgress) => boolean | void): Promise<ReportOutcome>;
 }
 
 export type { Engagement };

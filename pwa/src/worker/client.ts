@@ -1,5 +1,6 @@
 // One worker for the page, started on first use.
 import { type Remote, proxy, wrap } from 'comlink';
+import type { ReportOutcome, ReportProgress, ReportRequest } from '../report/types.ts';
 import type { ImportProgress, WorkerApi } from './api.ts';
 
 let remote: Remote<WorkerApi> | null = null;
@@ -11,4 +12,8 @@ export function handbookWorker(): Remote<WorkerApi> {
 
 export function importFile(file: Blob, fileName: string, onProgress: (p: ImportProgress) => void) {
   return handbookWorker().importFile(file, fileName, proxy(onProgress));
+}
+
+export function reportOnFile(file: Blob, fileName: string, request: ReportRequest, onProgress: (p: ReportProgress) => boolean): Promise<ReportOutcome> {
+  return handbookWorker().report(file, fileName, request, proxy(onProgress));
 }

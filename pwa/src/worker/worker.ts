@@ -11,6 +11,7 @@ import { CHANNEL, type ChannelMessage, StorageWriteError, announceChange, getEng
 import { hashText } from '../store/hash.ts';
 import type { ImportOutcome, ImportProgress, ImportStage, WorkerApi } from './api.ts';
 import { readText } from './read.ts';
+import { reportFromFile } from './report.ts';
 
 let dbPromise: Promise<IDBPDatabase<TandemDb>> | null = null;
 function db(): Promise<IDBPDatabase<TandemDb>> {
@@ -133,6 +134,12 @@ const api: WorkerApi = {
 
   async renderMarkdown(markdown) {
     return renderMarkdown(markdown);
+  },
+
+  async report(file, fileName, request, onProgress) {
+    const stored = await getEngagement(await db(), request.engagementId);
+    if (!stored) return { ok: false, fileName, message: `no stored engagement has the id ${request.engagementId}` };
+    return reportFromFile(file, fileName, request, stored.engagement, onProgress);
   },
 };
 
