@@ -1,6 +1,6 @@
 // Small reading helpers shared by the adapters: defensive JSON access, DOM text (also inside open shadow roots and
 // same-origin frames), and the field collector that fills RawTicket.health. Kept tiny: it ships in the content script.
-import type { FieldHealth, RawField, RawTicket } from '../shared/ticket.ts';
+import type { FieldHealth, NativeSla, RawField, RawTicket } from '../shared/ticket.ts';
 import type { HelpdeskType, ReadContext } from './types.ts';
 
 export type Field = RawField | 'id';
@@ -281,4 +281,18 @@ export function labelSource(root: ParentNode, labels: Partial<Record<Field, stri
 export function pageDates(ticket: RawTicket, formats: string[]): RawTicket {
   if (ticket.health.some((h) => h.field === 'created' && h.source === 'dom')) ticket.createdFormats = formats;
   return ticket;
+}
+
+/**
+ * A Freshworks due time (Freshservice, Freshdesk: fr_due_by, due_by…): running until `doneAt` is set, met unless
+ * the helpdesk flagged it escalated; nothing when there is neither a due time nor a completion.
+ */
+export function freshworksDue(t: Record<string, unknown>, metric: NativeSla['metric'], label: string, dueKey: string, escalated: unknown, doneAt?: unknown): NativeSla[] {
+  const dueAt = epoch(t[dueKey]);
+  const met = !!str(doneAt);
+  if (dueAt === null && !met) return [];
+  const sla: NativeSla = { metric, label, dueAt: met ? null : dueAt };
+  if (escalated === true) sla.breached = true;
+  if (met) sla.met = escalated !== true;
+  return [sla];
 }

@@ -9,7 +9,7 @@
 // nr_due_by, fr_escalated, is_escalated, nr_escalated; stats.first_responded_at, resolved_at).
 // Guesses (G): every page selector; the category as the custom field cf_category (Freshdesk has no built-in one).
 import type { NativeSla } from '../shared/ticket.ts';
-import { apiSource, collect, domFirst, epoch, failedSource, getJson, obj, str, urlSource, type Field, type Source } from './dom.ts';
+import { apiSource, collect, domFirst, failedSource, freshworksDue, getJson, obj, str, urlSource, type Field, type Source } from './dom.ts';
 import type { Adapter } from './types.ts';
 
 const TICKET = /^\/(?:a|helpdesk)\/tickets\/(\d+)\/?$/;
@@ -83,19 +83,10 @@ export const freshdesk: Adapter = {
 
 function native(t: Record<string, unknown>): NativeSla[] {
   const stats = obj(t.stats);
-  const due = (metric: NativeSla['metric'], label: string, dueKey: string, escalated: unknown, doneAt?: unknown): NativeSla[] => {
-    const dueAt = epoch(t[dueKey]);
-    const met = !!str(doneAt);
-    if (dueAt === null && !met) return [];
-    const sla: NativeSla = { metric, label, dueAt: met ? null : dueAt };
-    if (escalated === true) sla.breached = true;
-    if (met) sla.met = escalated !== true;
-    return [sla];
-  };
   return [
-    ...due('first_response', 'First response due', 'fr_due_by', t.fr_escalated, stats?.first_responded_at),
+    ...freshworksDue(t, 'first_response', 'First response due', 'fr_due_by', t.fr_escalated, stats?.first_responded_at),
     // Next response: due after each customer reply; Freshdesk clears nr_due_by once the agent answers.
-    ...due('next_response', 'Next response due', 'nr_due_by', t.nr_escalated),
-    ...due('resolution', 'Resolution due', 'due_by', t.is_escalated, stats?.resolved_at),
+    ...freshworksDue(t, 'next_response', 'Next response due', 'nr_due_by', t.nr_escalated),
+    ...freshworksDue(t, 'resolution', 'Resolution due', 'due_by', t.is_escalated, stats?.resolved_at),
   ];
 }

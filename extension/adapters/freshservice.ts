@@ -4,7 +4,7 @@
 // names them. Names of the department, responder and group come from embeds when the answer has them, else the ids.
 // Docs: https://api.freshservice.com/#view_a_ticket (fields, fr_due_by, due_by, fr_escalated, is_escalated, include=)
 import type { NativeSla } from '../shared/ticket.ts';
-import { apiSource, collect, domSource, epoch, failedSource, getJson, obj, str, urlSource, type Field, type Source } from './dom.ts';
+import { apiSource, collect, domSource, failedSource, freshworksDue, getJson, obj, str, urlSource, type Field, type Source } from './dom.ts';
 import type { Adapter } from './types.ts';
 
 const TICKET = /^\/a\/tickets\/(\d+)\/?$/;
@@ -76,17 +76,8 @@ export const freshservice: Adapter = {
 
 function native(t: Record<string, unknown>): NativeSla[] {
   const stats = obj(t.stats);
-  const due = (metric: NativeSla['metric'], label: string, dueKey: string, escalated: unknown, doneAt: unknown): NativeSla[] => {
-    const dueAt = epoch(t[dueKey]);
-    const met = !!str(doneAt);
-    if (dueAt === null && !met) return [];
-    const sla: NativeSla = { metric, label, dueAt: met ? null : dueAt };
-    if (escalated === true) sla.breached = true;
-    if (met) sla.met = escalated !== true;
-    return [sla];
-  };
   return [
-    ...due('first_response', 'First response due', 'fr_due_by', t.fr_escalated, stats?.first_responded_at),
-    ...due('resolution', 'Resolution due', 'due_by', t.is_escalated, stats?.resolved_at),
+    ...freshworksDue(t, 'first_response', 'First response due', 'fr_due_by', t.fr_escalated, stats?.first_responded_at),
+    ...freshworksDue(t, 'resolution', 'Resolution due', 'due_by', t.is_escalated, stats?.resolved_at),
   ];
 }

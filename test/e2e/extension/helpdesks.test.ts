@@ -446,8 +446,8 @@ test('an origin the user did not grant gets no injection', async () => {
   expect(snap.hosts).toEqual([]);
   expect(snap.closedRoots).toEqual([]);
   expect(snap.htmlChildren).toEqual([{ frameUrl: `${notGrantedOrigin}/ticket/4711`, tags: ['head', 'body'] }]);
-  // Nothing asked the fixture's server for anything but the page (and the browser for its favicon).
-  expect(notGranted.requests.filter((r) => r !== 'GET /favicon.ico')).toEqual(['GET /ticket/4711']);
+  // Nothing asked the fixture's server for anything but the page and its script (and the browser for its favicon).
+  expect(notGranted.requests.filter((r) => r !== 'GET /favicon.ico')).toEqual(['GET /ticket/4711', 'GET /_fixture/spa.js']);
   await Promise.all([page.close(), control.close()]);
 });
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { repoRoot } from './build.ts';
 
 export const FIXTURES = join(repoRoot, 'test/fixtures/helpdesks');
+const SPA_SCRIPT_PATH = '/_fixture/spa.js';
 
 interface Routes {
   /** Path (with query) → HTML file, relative to the fixture directory. */
@@ -81,6 +82,8 @@ export async function startHelpdesk(type: string, opts: HelpdeskServerOptions = 
       return;
     }
 
+    // The single-page apps' shared stand-in for in-app navigation (test/fixtures/helpdesks/spa.js).
+    if (url.pathname === SPA_SCRIPT_PATH) return send(200, 'text/javascript', readFileSync(join(FIXTURES, 'spa.js'), 'utf8'));
     const asset = routes.assets?.[url.pathname];
     if (asset) return send(200, ASSET_TYPES[asset.split('.').pop()!] ?? 'application/octet-stream', readFileSync(join(dir, asset), 'utf8'));
 
