@@ -2,7 +2,7 @@
 // by the PWA's preact view alike, so both show the same bars. Coordinates are in a fixed viewBox (top-left origin,
 // y down); renderers scale the whole box to the page width. No text is escaped here: every renderer escapes.
 import type { Engagement, Metric } from '../engagement/types.ts';
-import type { PolicyKpi, Report } from './types.ts';
+import { DURATION_EDGES, type PolicyKpi, type Report } from './types.ts';
 
 /** Colour-blind safe (Okabe–Ito), dark enough on white paper; a series' colorIndex points into it, modulo length. */
 export const CHART_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'] as const;
@@ -197,6 +197,61 @@ export function durationCharts(report: Report, metric: Metric, options: ChartOpt
     charts.push(chart);
   }
   return charts;
+}
+
+/**
+ * How the time to a metric is spread, per policy over the whole period: business-time buckets (under 15 min …
+ * 3 days and more) on the x axis, one bar per priority whose height is the share of that priority's fulfilled clocks
+ * in the bucket, so priorities with few and many tickets compare. One chart per policy with any fulfilled clock.
+ */
+export function distributionCharts(report: Report, metric: Metric, options: ChartOptions = {}): Chart[] {
+  const charts: Chart[] = [];
+  const buckets = bucketLabels();
+  for (const policy of policyOrder(report)) {
+    const rows = report.policies.filter((p) => p.policy === policy && p.month === 'all');
+    const all = priorityOrder(rows.map((r) => r.priority), options.priorities);
+    const stats = all.map((priority) => rows.find((r) => r.priority === priority)?.metrics.find((m) => m.metric === metric)?.business);
+    const priorities = all.filter((_, i) => (stats[i]?.count ?? 0) > 0);
+    if (priorities.length === 0) continue;
+    const frame = newFrame(options.width, priorities);
+    const kind = rows[0]?.kind ?? 'SLA';
+    const chart: Chart = {
+      ...frame,
+      id: `distribution-${policy}-${metric}`,
+      title: `${kind} ${policy}: ${METRIC_WORDS[metric]} times, distribution`,
+      description: `Share of each priority's fulfilled ${METRIC_WORDS[metric]} clocks by business time to ${METRIC_WORDS[metric]}, over the period.`,
+      bars: [],
+      lines: [],
+      axes: { x: { label: `business time to ${METRIC_WORDS[metric]}`, ticks: [] }, y: { label: 'share of tickets', ticks: [] } },
+    };
+    const y = (ratio: number) => frame.plot.y + frame.plot.h * (1 - ratio);
+    for (let t = 0; t <= 100; t += 20) chart.axes.y.ticks.push({ pos: y(t / 100), label: `${t}%` });
+    const slots = groupSlots(frame.plot, buckets.length, priorities.length);
+    buckets.forEach((bucket, g) => {
+      chart.axes.x.ticks.push({ pos: slots.centre(g), label: bucket });
+      priorities.forEach((priority, s) => {
+        const st = stats[all.indexOf(priority)]!;
+        const n = st.histogram[g] ?? 0;
+        const share = n / st.count;
+        chart.bars.push({
+          x: slots.bar(g, s), y: y(share), w: slots.barWidth, h: frame.plot.y + frame.plot.h - y(share), value: share,
+          valueLabel: n > 0 ? percent(share) : '', group: bucket, series: priority, colorIndex: s,
+          title: `${priority}: ${n} of ${st.count} ${METRIC_WORDS[metric]}s (${percent(share)}) took ${bucket} of business time`,
+        });
+      });
+    });
+    charts.push(chart);
+  }
+  return charts;
+}
+
+/** "<15m", "15m–30m" … "≥3d" for DURATION_EDGES. */
+function bucketLabels(): string[] {
+  return [
+    `<${durationLabel(DURATION_EDGES[0]!)}`,
+    ...DURATION_EDGES.slice(1).map((edge, i) => `${durationLabel(DURATION_EDGES[i]!)}–${durationLabel(edge)}`),
+    `≥${durationLabel(DURATION_EDGES.at(-1)!)}`,
+  ];
 }
 
 /** Round step and top for a duration axis: 1m, 2m, 5m … 1d, 2d … so that 4–6 ticks cover the largest value. */

@@ -3,7 +3,7 @@
 // escaped. Print CSS starts each section on a new page and keeps table headers on every page.
 import { Temporal } from 'temporal-polyfill';
 import type { Engagement, Metric } from '../engagement/types.ts';
-import { attainmentCharts, chartOptionsFrom, durationCharts, durationLabel, REFERENCE_GOAL, type ChartOptions } from './charts.ts';
+import { attainmentCharts, chartOptionsFrom, distributionCharts, durationCharts, durationLabel, REFERENCE_GOAL, type ChartOptions } from './charts.ts';
 import { chartSvg, escapeXml as e } from './svg.ts';
 import { AGE_BUCKETS, type MetricKpi, type PolicyKpi, type Report, type Stats } from './types.ts';
 
@@ -129,7 +129,10 @@ ${table}
 }
 
 function charts(report: Report, options: HtmlOptions): string {
-  const figures = [...attainmentCharts(report, options), ...durationCharts(report, 'first_response', options), ...durationCharts(report, 'resolution', options)];
+  const figures = [
+    ...attainmentCharts(report, options), ...durationCharts(report, 'first_response', options), ...distributionCharts(report, 'first_response', options),
+    ...durationCharts(report, 'resolution', options),
+  ];
   if (figures.length === 0) return '';
   return `<section id="charts">
 <h2>Charts</h2>

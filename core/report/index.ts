@@ -7,7 +7,7 @@ export { findMapping, readerOptionsFor } from './canon.ts';
 export { nearestRank } from './stats.ts';
 export { ExportError } from './problems.ts';
 export { DEFINITIONS as REPORT_DEFINITIONS } from './definitions.ts';
-export { AGE_BUCKETS } from './types.ts';
+export { AGE_BUCKETS, DURATION_EDGES } from './types.ts';
 export type {
   AgeBucket, BacklogKpi, Breach, ClockOutcome, Disagreement, ExportFormat, ExportInput, ExportReading, HelpdeskSla,
   HistoryEntry, MetricKpi, PolicyKpi, ReaderOptions, RecordField, Report, ReportOptions, ReportProblem, Stats, TextSource,

@@ -1,7 +1,7 @@
 // Exact order statistics over growing arrays of durations. Percentiles use the nearest-rank method: the p-th
 // percentile of n sorted values is the value at rank ceil(p/100 × n) (1-based), so it is always an observed value;
 // the median is the 50th percentile, i.e. the lower middle value when n is even.
-import type { Stats } from './types.ts';
+import { DURATION_EDGES, type Stats } from './types.ts';
 
 /** A Float64Array that doubles as it fills: 8 bytes a value, no per-value object. */
 export class Values {
@@ -32,5 +32,16 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number | null
 
 export function statsOf(values: Values): Stats {
   const s = values.sorted();
-  return { count: s.length, median: nearestRank(s, 50), p90: nearestRank(s, 90) };
+  return { count: s.length, median: nearestRank(s, 50), p90: nearestRank(s, 90), histogram: histogramOf(s) };
+}
+
+/** Counts per DURATION_EDGES bucket of an ascending array, in one walk. */
+export function histogramOf(sorted: ArrayLike<number>): number[] {
+  const counts = new Array<number>(DURATION_EDGES.length + 1).fill(0);
+  let bucket = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    while (bucket < DURATION_EDGES.length && sorted[i]! >= DURATION_EDGES[bucket]!) bucket++;
+    counts[bucket]!++;
+  }
+  return counts;
 }

@@ -149,11 +149,20 @@ export interface TicketResult {
   evaluations: SlaEvaluation[];
 }
 
+const MINUTE = 60_000;
+/**
+ * Upper bounds (exclusive, ms) of the duration histogram's buckets: under 15 min, 15–30 min, 30 min–1 h, 1–2 h,
+ * 2–4 h, 4–8 h, 8–24 h, 1–3 days, and a last bucket for everything from 3 days on.
+ */
+export const DURATION_EDGES = [15, 30, 60, 120, 240, 480, 1440, 4320].map((m) => m * MINUTE);
+
 /** Exact order statistics (nearest rank) of a set of durations in ms; null when the set is empty. */
 export interface Stats {
   count: number;
   median: number | null;
   p90: number | null;
+  /** How many durations fall in each DURATION_EDGES bucket (DURATION_EDGES.length + 1 counts). */
+  histogram: number[];
 }
 
 /** Clock outcome counts for one metric; attainment = met / (met + breached), null when nothing was due. */

@@ -1,15 +1,16 @@
 // The chart geometry, its SVG and the HTML report on a hand-written Report (plain JSON, as buildReport returns):
 // bar heights follow the numbers, every user-written name stays text, and the page is printable and inert.
 import { describe, expect, it } from 'vitest';
-import { attainmentCharts, durationCharts, durationLabel, niceDurationScale, REFERENCE_GOAL } from '../../core/report/charts.ts';
+import { attainmentCharts, distributionCharts, durationCharts, durationLabel, niceDurationScale, REFERENCE_GOAL } from '../../core/report/charts.ts';
 import { reportHtml } from '../../core/report/html.ts';
 import { chartSvg } from '../../core/report/svg.ts';
-import type { MetricKpi, PolicyKpi, Report, Stats } from '../../core/report/types.ts';
+import { histogramOf } from '../../core/report/stats.ts';
+import { DURATION_EDGES, type MetricKpi, type PolicyKpi, type Report, type Stats } from '../../core/report/types.ts';
 
 const EVIL = '<script>alert(1)</script>';
 const MIN = 60_000;
-const none: Stats = { count: 0, median: null, p90: null };
-const stats = (median: number, p90: number, count = 4): Stats => ({ count, median, p90 });
+const none: Stats = { count: 0, median: null, p90: null, histogram: [0, 0, 0, 0, 0, 0, 0, 0, 0] };
+const stats = (median: number, p90: number, count = 4): Stats => ({ count, median, p90, histogram: histogramOf(new Array<number>(count).fill(median)) });
 
 function metric(m: MetricKpi['metric'], met: number, breached: number, business: Stats = none): MetricKpi {
   const attainment = met + breached === 0 ? null : met / (met + breached);
@@ -73,6 +74,29 @@ describe('attainment charts', () => {
   });
 });
 
+describe('first response distribution', () => {
+  it('counts durations into buckets whose upper edge is exclusive', () => {
+    const H = 60 * MIN;
+    expect(DURATION_EDGES).toEqual([15 * MIN, 30 * MIN, H, 2 * H, 4 * H, 8 * H, 24 * H, 72 * H]);
+    const sorted = [0, 14 * MIN, 15 * MIN, 59 * MIN, H, 7 * H, 24 * H, 71 * H, 72 * H, 500 * H];
+    expect(histogramOf(sorted)).toEqual([2, 1, 1, 1, 0, 1, 0, 2, 2]);
+    expect(histogramOf([])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it("draws each priority's share of its fulfilled clocks per bucket, heights proportional to the share", () => {
+    const P1 = { count: 4, median: 10 * MIN, p90: 50 * MIN, histogram: [2, 0, 1, 1, 0, 0, 0, 0, 0] };
+    const shaped: Report = { ...report, policies: [row('joint', 'P1', 'all', [metric('first_response', 4, 0, P1)]), row('joint', 'P2', 'all', [metric('first_response', 0, 0)])] };
+    const [chart, ...rest] = distributionCharts(shaped, 'first_response', { priorities: ['P1', 'P2'] });
+    expect(rest).toEqual([]);
+    // P2 has no fulfilled clock: no series for it.
+    expect(chart!.legend.map((l) => l.series)).toEqual(['P1']);
+    expect(chart!.axes.x.ticks.map((t) => t.label)).toEqual(['<15m', '15m–30m', '30m–1h', '1h–2h', '2h–4h', '4h–8h', '8h–1d', '1d–3d', '≥3d']);
+    expect(chart!.bars.map((b) => b.value)).toEqual([0.5, 0, 0.25, 0.25, 0, 0, 0, 0, 0]);
+    for (const bar of chart!.bars) expect(bar.h).toBeCloseTo(bar.value * chart!.plot.h, 6);
+    expect(chart!.bars[0]!.title).toBe('P1: 2 of 4 first responses (50.0%) took <15m of business time');
+  });
+});
+
 describe('duration charts', () => {
   it('draws median and p90 per priority in business time, with each priority target over its pair', () => {
     const [chart] = durationCharts(report, 'first_response', { targets: { joint: { P1: { first_response: 15 * MIN } } }, priorities: ['P1'] });
@@ -125,7 +149,8 @@ describe('HTML report', () => {
 
   it('holds the period, counts, tables, charts and lists', () => {
     expect(html).toContain('tickets created 2026-01-01 – 2026-02-28 (America/New_York)');
-    expect(html.match(/<svg /g)).toHaveLength(3);
+    // Attainment (joint, ola), first response times (joint) and their distribution (joint).
+    expect(html.match(/<svg /g)).toHaveLength(4);
     expect(html).toContain('<td class="n below" title="below the 95% goal">66.7% ▼</td>');
     expect(html).toContain('SLA joint (Desk &lt;script&gt;');
     expect(html).toContain('<td>P1 Critical</td><td>whole period</td><td class="n">4</td>');

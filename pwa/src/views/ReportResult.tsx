@@ -1,7 +1,7 @@
 // A finished report: what was counted, the charts, the tables, and the rows the reader could not use.
 import type { Engagement } from '../../../core/index.ts';
 import { formatLocal } from '../../../core/escalation/index.ts';
-import { attainmentCharts, chartOptionsFrom, durationCharts } from '../../../core/report/charts.ts';
+import { attainmentCharts, chartOptionsFrom, distributionCharts, durationCharts } from '../../../core/report/charts.ts';
 import { reportToCsv } from '../../../core/report/index.ts';
 import type { Report, ReportProblem } from '../../../core/report/types.ts';
 import { reportFileName } from '../report/period.ts';
@@ -11,7 +11,7 @@ import { AttainmentTables, BacklogTable, BreachTable, DisagreementTable, SHOWN, 
 
 export function ReportResult({ report, engagement }: { report: Report; engagement: Engagement }) {
   const options = chartOptionsFrom(engagement);
-  const charts = [...attainmentCharts(report, options), ...durationCharts(report, 'first_response', options)];
+  const charts = [...attainmentCharts(report, options), ...durationCharts(report, 'first_response', options), ...distributionCharts(report, 'first_response', options)];
   const zone = report.engagement.timeZone;
   const c = report.counts;
   return (
