@@ -69,7 +69,11 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
   let breachTotal = 0;
   const disagreements: Disagreement[] = [];
   let disagreementTotal = 0;
-  const policyCache = new Map<string, string[]>();
+  // Lookups by (activity, priority) and (priority, month) through nested maps of the mapping's own strings: a key
+  // concatenated per ticket costs more to hash than the rest of the ticket's bookkeeping.
+  const policyCache = new Map<string | undefined, Map<string, string[]>>();
+  const ticketIndex = new Map<string, Map<string, TicketAcc>>();
+  const policyIndex = new Map<string, Map<string, Map<string, PolicyAcc>>>();
   const months = new Map<number, string>();
 
   const monthOf = (at: number): string => {
@@ -97,11 +101,12 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
       counts.noPriority++;
       continue;
     }
-    const key = `${priority}|${route.activity}`;
-    let ids = policyCache.get(key);
+    let byPriority = policyCache.get(route.activity);
+    if (!byPriority) policyCache.set(route.activity, (byPriority = new Map()));
+    let ids = byPriority.get(priority);
     if (!ids) {
       ids = policiesFor(engagement, priority, route.activity).filter((id) => allowed === undefined || allowed.includes(id));
-      policyCache.set(key, ids);
+      byPriority.set(priority, ids);
     }
     const inPeriod = r.created >= from && r.created < to;
 
@@ -115,8 +120,8 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
         if (!b) backlog.set(bkey, (b = { count: 0, buckets: AGE_BUCKETS.map(() => 0), oldest: null }));
         b.count++;
         const hours = age / HOUR;
-        let k = BUCKET_LIMITS.findIndex((lim) => hours < lim + 1);
-        if (k === -1) k = BUCKET_LIMITS.length;
+        let k = 0;
+        while (k < BUCKET_LIMITS.length && !(hours < BUCKET_LIMITS[k]! + 1)) k++;
         b.buckets[k]!++;
         b.oldest = b.oldest === null ? age : Math.max(b.oldest, age);
       }
@@ -133,9 +138,14 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     options.onTicket?.({ id: r.id, priority, activity: route.activity, timeline: built.timeline, evaluations });
 
     // Ticket KPIs (policy-independent).
-    const tkey = `${priority}|${month}`;
-    let t = tickets.get(tkey);
-    if (!t) tickets.set(tkey, (t = { tickets: 0, resolved: 0, reopened: 0, fcr: 0, firstResponse: new Values(), resolution: new Values() }));
+    let byMonth = ticketIndex.get(priority);
+    if (!byMonth) ticketIndex.set(priority, (byMonth = new Map()));
+    let t = byMonth.get(month);
+    if (!t) {
+      t = { tickets: 0, resolved: 0, reopened: 0, fcr: 0, firstResponse: new Values(), resolution: new Values() };
+      byMonth.set(month, t);
+      tickets.set(`${priority}|${month}`, t);
+    }
     t.tickets++;
     const firstDone = built.firstDone !== null && built.firstDone <= now ? built.firstDone : null;
     const doneNow = doneAt(built.timeline, now);
@@ -153,9 +163,16 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
 
     // Policy KPIs.
     for (const ev of evaluations) {
-      const pkey = `${ev.policy}|${priority}|${month}`;
-      let p = policies.get(pkey);
-      if (!p) policies.set(pkey, (p = { tickets: 0, metrics: new Map() }));
+      let ofPolicy = policyIndex.get(ev.policy);
+      if (!ofPolicy) policyIndex.set(ev.policy, (ofPolicy = new Map()));
+      let ofPriority = ofPolicy.get(priority);
+      if (!ofPriority) ofPolicy.set(priority, (ofPriority = new Map()));
+      let p = ofPriority.get(month);
+      if (!p) {
+        p = { tickets: 0, metrics: new Map() };
+        ofPriority.set(month, p);
+        policies.set(`${ev.policy}|${priority}|${month}`, p);
+      }
       p.tickets++;
       for (const m of ev.metrics) {
         let acc = p.metrics.get(m.metric);
@@ -164,7 +181,9 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
         acc[outcome]++;
         const stop = m.cycles.at(-1)?.stop ?? null;
         if ((outcome === 'met' || outcome === 'breached') && stop !== null) {
-          acc.business.push(m.cycles.reduce((s, c) => s + c.elapsed, 0));
+          let business = 0;
+          for (const c of m.cycles) business += c.elapsed;
+          acc.business.push(business);
           acc.calendar.push(stop - r.created);
         }
         if (outcome === 'breached') {
@@ -221,7 +240,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
 
 /** A metric's outcome for attainment: a breach in any cycle is a breach; met when the last cycle was met. */
 export function outcomeOf(m: MetricClock): Exclude<ClockOutcome, 'none'> {
-  if (m.cycles.some((c) => c.state === 'breached')) return 'breached';
+  for (const c of m.cycles) if (c.state === 'breached') return 'breached';
   if (m.state === 'met') return 'met';
   if (m.state === 'canceled') return 'canceled';
   return 'open';

@@ -31,9 +31,11 @@ export interface TicketFacts {
 }
 
 /** The field's values on the ticket as text (tags and multi-value custom fields give several); [] when absent. */
+// At module level: the report calls fieldValues for every ticket, and a closure per call is a cost of its own.
+const list = (v: unknown): string[] =>
+  v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined).map(String) : [String(v)];
+
 export function fieldValues(facts: TicketFacts, field: string): string[] {
-  const list = (v: unknown): string[] =>
-    v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined).map(String) : [String(v)];
   if (field.startsWith('custom.')) return list(facts.custom?.[field.slice(7)]);
   switch (field) {
     case 'requesterDomain':

@@ -1,0 +1,74 @@
+// The export time parser reads the common ISO shapes without its regex (TimeParser.parseIsoFast). That shortcut must
+// give exactly what the regex path gives, for valid values, impossible ones (31 February, 24:00, second 60) and
+// near misses of the shape; and it must actually take the common shapes, or the report is slow again.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TimeParser } from '../../core/report/time.ts';
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const stamp = fc.record({
+  y: fc.integer({ min: 0, max: 9999 }),
+  mo: fc.integer({ min: 0, max: 19 }),
+  d: fc.integer({ min: 0, max: 39 }),
+  h: fc.integer({ min: 0, max: 29 }),
+  mi: fc.integer({ min: 0, max: 69 }),
+  s: fc.integer({ min: 0, max: 69 }),
+  sep: fc.constantFrom('T', ' '),
+  frac: fc.option(fc.tuple(fc.constantFrom('.', ','), fc.integer({ min: 0, max: 999 })), { nil: undefined }),
+  zone: fc.option(fc.oneof(fc.constantFrom('Z', 'z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([sg, h, m]) => `${sg}${pad(h, 2)}:${pad(m, 2)}`)), { nil: undefined }),
+});
+const text = (v: typeof stamp extends fc.Arbitrary<infer T> ? T : never) =>
+  `${pad(v.y, 4)}-${pad(v.mo, 2)}-${pad(v.d, 2)}${v.sep}${pad(v.h, 2)}:${pad(v.mi, 2)}:${pad(v.s, 2)}${v.frac ? `${v.frac[0]}${pad(v.frac[1], 3)}` : ''}${v.zone ?? ''}`;
+
+const parsers = [new TimeParser(undefined), new TimeParser('America/New_York'), new TimeParser('Australia/Lord_Howe')];
+
+describe('the fast ISO path of the export time parser', () => {
+  it('takes every YYYY-MM-DD[T ]HH:MM:SS[.mmm][Z|±HH:MM] and gives what the regex path gives', () => {
+    fc.assert(
+      fc.property(stamp, (v) => {
+        const s = text(v);
+        for (const p of parsers) {
+          const fast = p.parseIsoFast(s);
+          expect(fast).not.toBeUndefined();
+          expect([s, fast]).toEqual([s, p.parseGeneral(s)]);
+          expect(Object.is(p.parse(s), fast)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with the regex path on month ends, leap and century years, 24:00 and second 60', () => {
+    for (const y of [99, 100, 400, 1900, 1970, 2000, 2023, 2024, 2100, 9999]) {
+      for (let mo = 1; mo <= 12; mo++) {
+        for (const d of [1, 28, 29, 30, 31]) {
+          for (const [h, mi, sec] of [[0, 0, 0], [23, 59, 59], [23, 59, 60], [24, 0, 0], [24, 0, 60]]) {
+            for (const zone of ['', 'Z', '-05:00']) {
+              const s = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h!, 2)}:${pad(mi!, 2)}:${pad(sec!, 2)}.999${zone}`;
+              for (const p of parsers) expect([s, p.parseIsoFast(s)]).toEqual([s, p.parseGeneral(s)]);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('gives what the regex path gives, or declines, for near misses of that shape', () => {
+    const chars = fc.constantFrom(...'0123456789-:T .,+Zz/aU'.split(''));
+    fc.assert(
+      fc.property(stamp, fc.array(fc.tuple(fc.nat(), chars, fc.constantFrom('replace', 'insert', 'delete')), { minLength: 1, maxLength: 3 }), (v, edits) => {
+        let s = text(v);
+        for (const [at, c, op] of edits) {
+          const i = at % (s.length + 1);
+          s = op === 'replace' ? s.slice(0, i) + c + s.slice(i + 1) : op === 'insert' ? s.slice(0, i) + c + s.slice(i) : s.slice(0, i) + s.slice(i + 1);
+        }
+        for (const p of parsers) {
+          const fast = p.parseIsoFast(s);
+          if (fast !== undefined) expect([s, fast]).toEqual([s, p.parseGeneral(s)]);
+          expect(Object.is(p.parse(s), fast ?? p.parseGeneral(s))).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
