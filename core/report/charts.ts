@@ -222,21 +222,21 @@ export function distributionCharts(report: Report, metric: Metric, options: Char
       description: `Share of each priority's fulfilled ${METRIC_WORDS[metric]} clocks by business time to ${METRIC_WORDS[metric]}, over the period.`,
       bars: [],
       lines: [],
-      axes: { x: { label: `business time to ${METRIC_WORDS[metric]}`, ticks: [] }, y: { label: 'share of tickets', ticks: [] } },
+      axes: { x: { label: `business time to ${METRIC_WORDS[metric]} (upper bound of each range)`, ticks: [] }, y: { label: 'share of tickets', ticks: [] } },
     };
     const y = (ratio: number) => frame.plot.y + frame.plot.h * (1 - ratio);
     for (let t = 0; t <= 100; t += 20) chart.axes.y.ticks.push({ pos: y(t / 100), label: `${t}%` });
     const slots = groupSlots(frame.plot, buckets.length, priorities.length);
     buckets.forEach((bucket, g) => {
-      chart.axes.x.ticks.push({ pos: slots.centre(g), label: bucket });
+      chart.axes.x.ticks.push({ pos: slots.centre(g), label: bucket.short });
       priorities.forEach((priority, s) => {
         const st = stats[all.indexOf(priority)]!;
         const n = st.histogram[g] ?? 0;
         const share = n / st.count;
         chart.bars.push({
           x: slots.bar(g, s), y: y(share), w: slots.barWidth, h: frame.plot.y + frame.plot.h - y(share), value: share,
-          valueLabel: n > 0 ? percent(share) : '', group: bucket, series: priority, colorIndex: s,
-          title: `${priority}: ${n} of ${st.count} ${METRIC_WORDS[metric]}s (${percent(share)}) took ${bucket} of business time`,
+          valueLabel: n > 0 ? percent(share) : '', group: bucket.short, series: priority, colorIndex: s,
+          title: `${priority}: ${n} of ${st.count} ${METRIC_WORDS[metric]}s (${percent(share)}) took ${bucket.range} of business time`,
         });
       });
     });
@@ -245,12 +245,13 @@ export function distributionCharts(report: Report, metric: Metric, options: Char
   return charts;
 }
 
-/** "<15m", "15m–30m" … "≥3d" for DURATION_EDGES. */
-function bucketLabels(): string[] {
+/** Axis labels and the ranges they stand for, for DURATION_EDGES: "<30m" is the bucket from 15 to 30 minutes. */
+function bucketLabels(): { short: string; range: string }[] {
+  const d = (i: number) => durationLabel(DURATION_EDGES[i]!);
   return [
-    `<${durationLabel(DURATION_EDGES[0]!)}`,
-    ...DURATION_EDGES.slice(1).map((edge, i) => `${durationLabel(DURATION_EDGES[i]!)}–${durationLabel(edge)}`),
-    `≥${durationLabel(DURATION_EDGES.at(-1)!)}`,
+    { short: `<${d(0)}`, range: `under ${d(0)}` },
+    ...DURATION_EDGES.slice(1).map((_, i) => ({ short: `<${d(i + 1)}`, range: `${d(i)} to ${d(i + 1)}` })),
+    { short: `≥${d(DURATION_EDGES.length - 1)}`, range: `${d(DURATION_EDGES.length - 1)} or more` },
   ];
 }
 

@@ -90,10 +90,11 @@ describe('first response distribution', () => {
     expect(rest).toEqual([]);
     // P2 has no fulfilled clock: no series for it.
     expect(chart!.legend.map((l) => l.series)).toEqual(['P1']);
-    expect(chart!.axes.x.ticks.map((t) => t.label)).toEqual(['<15m', '15m–30m', '30m–1h', '1h–2h', '2h–4h', '4h–8h', '8h–1d', '1d–3d', '≥3d']);
+    expect(chart!.axes.x.ticks.map((t) => t.label)).toEqual(['<15m', '<30m', '<1h', '<2h', '<4h', '<8h', '<1d', '<3d', '≥3d']);
     expect(chart!.bars.map((b) => b.value)).toEqual([0.5, 0, 0.25, 0.25, 0, 0, 0, 0, 0]);
     for (const bar of chart!.bars) expect(bar.h).toBeCloseTo(bar.value * chart!.plot.h, 6);
-    expect(chart!.bars[0]!.title).toBe('P1: 2 of 4 first responses (50.0%) took <15m of business time');
+    expect(chart!.bars[0]!.title).toBe('P1: 2 of 4 first responses (50.0%) took under 15m of business time');
+    expect(chart!.bars[1]!.title).toBe('P1: 0 of 4 first responses (0%) took 15m to 30m of business time');
   });
 });
 

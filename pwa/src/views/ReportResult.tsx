@@ -10,7 +10,9 @@ import { ReportChart } from './ReportChart.tsx';
 import { AttainmentTables, BacklogTable, BreachTable, DisagreementTable, SHOWN, TicketTable } from './ReportTables.tsx';
 
 export function ReportResult({ report, engagement }: { report: Report; engagement: Engagement }) {
-  const options = chartOptionsFrom(engagement);
+  // A phone draws the charts in a narrower box, so that their text is not scaled down to a few pixels.
+  const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
+  const options = { ...chartOptionsFrom(engagement), ...(narrow ? { width: 400 } : {}) };
   const charts = [...attainmentCharts(report, options), ...durationCharts(report, 'first_response', options), ...distributionCharts(report, 'first_response', options)];
   const zone = report.engagement.timeZone;
   const c = report.counts;
