@@ -7,6 +7,7 @@ import type { Engagement, Metric } from '../engagement/types.ts';
 import type { MetricClock, SlaEvaluation } from '../sla/types.ts';
 import { Canon, findMapping } from './canon.ts';
 import { DEFINITIONS } from './definitions.ts';
+import { RECORD_BATCHES } from './reader.ts';
 import { Values, statsOf } from './stats.ts';
 import { buildTimeline, doneAt } from './timeline.ts';
 import {
@@ -87,19 +88,20 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     return m;
   };
 
-  for await (const r of records) {
+  // One ticket into the accumulators; a function so that a reading's whole batches can be looped over synchronously.
+  const take = (r: TicketRecord): void => {
     counts.records++;
     const route = canon.route(r);
     if (!route.ok) {
       counts.unrouted++;
-      continue;
+      return;
     }
     const built = buildTimeline(r, canon);
     for (const u of built.unmapped) problem({ severity: 'warning', code: 'unmapped', message: `${u} is not mapped by ${mapping.id}`, file: r.file, row: r.row });
     const priority = built.priority;
     if (priority === null) {
       counts.noPriority++;
-      continue;
+      return;
     }
     let byPriority = policyCache.get(route.activity);
     if (!byPriority) policyCache.set(route.activity, (byPriority = new Map()));
@@ -128,7 +130,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     }
     if (!inPeriod) {
       counts.outOfPeriod++;
-      continue;
+      return;
     }
     counts.inPeriod++;
     const month = monthOf(r.created);
@@ -209,6 +211,13 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
         }
       }
     }
+  };
+
+  const batches = (records as { [RECORD_BATCHES]?: () => AsyncIterable<TicketRecord[]> })[RECORD_BATCHES];
+  if (typeof batches === 'function') {
+    for await (const batch of batches.call(records)) for (let i = 0; i < batch.length; i++) take(batch[i]!);
+  } else {
+    for await (const r of records) take(r);
   }
   problemCount += options.reading?.stats.problems ?? options.reading?.problems.length ?? 0;
   problems.unshift(...(options.reading?.problems ?? []).slice(0, limit));

@@ -37,18 +37,33 @@ export function findMapping(engagement: Engagement, id: string | undefined, type
 
 const MEMO_LIMIT = 50_000;
 
+/** Condition fields that are one text field of the record as it is (fieldValues reads them unchanged), by record key. */
+const PLAIN_FIELDS: Record<string, keyof TicketRecord> = {
+  organization: 'organization', requester: 'requester', requesterEmail: 'requesterEmail', group: 'group', category: 'category',
+  type: 'type', subject: 'subject', priority: 'priority', status: 'status', assignee: 'assignee', ticketId: 'id',
+};
+type RouteHit = { ok: boolean; activity: string };
+
 export class Canon {
   private readonly priorities = new Map<string, string | null>();
   private readonly statuses = new Map<string, Status | null>();
-  private readonly routes = new Map<string, { ok: boolean; activity: string }>();
+  private readonly routes = new Map<string, RouteHit>();
   /** Fields the mapping's conditions read: only they decide, so only they key the memo. */
   private readonly fields: string[];
+  /**
+   * When every such field is a plain text field of the record: their record keys, for a memo of nested maps keyed
+   * by the record's own values, which needs neither the facts object nor a key string per ticket. null otherwise.
+   */
+  private readonly plain: Array<keyof TicketRecord> | null;
+  private readonly tree = new Map<unknown, unknown>();
+  private treeSize = 0;
 
   constructor(readonly mapping: HelpdeskMapping) {
     const used = new Set<string>();
     for (const c of mapping.match) used.add(c.field);
     for (const rule of mapping.activities) if ('when' in rule) for (const c of rule.when) used.add(c.field);
     this.fields = [...used].sort();
+    this.plain = this.fields.every((f) => Object.hasOwn(PLAIN_FIELDS, f)) ? this.fields.map((f) => PLAIN_FIELDS[f]!) : null;
   }
 
   priority(native: string | undefined): string | null {
@@ -73,7 +88,8 @@ export class Canon {
   }
 
   /** Whether the mapping takes the ticket (its match conditions) and the activity its rules give. */
-  route(r: TicketRecord): { ok: boolean; activity: string } {
+  route(r: TicketRecord): RouteHit {
+    if (this.plain !== null) return this.routePlain(r, this.plain);
     const facts = factsOf(r, this.mapping);
     // A loop, not map(): no closure per ticket.
     let key = '';
@@ -83,6 +99,31 @@ export class Canon {
       hit = { ok: this.mapping.match.every((c) => matches(c, facts)), activity: pickActivity(this.mapping, facts).activity };
       if (this.routes.size >= MEMO_LIMIT) this.routes.clear();
       this.routes.set(key, hit);
+    }
+    return hit;
+  }
+
+  private routePlain(r: TicketRecord, keys: Array<keyof TicketRecord>): RouteHit {
+    let node = this.tree;
+    const last = keys.length - 1;
+    for (let i = 0; i < last; i++) {
+      const v = r[keys[i]!];
+      let next = node.get(v) as Map<unknown, unknown> | undefined;
+      if (!next) node.set(v, (next = new Map()));
+      node = next;
+    }
+    const leaf = last < 0 ? undefined : r[keys[last]!];
+    let hit = node.get(leaf) as RouteHit | undefined;
+    if (!hit) {
+      const facts = factsOf(r, this.mapping);
+      hit = { ok: this.mapping.match.every((c) => matches(c, facts)), activity: pickActivity(this.mapping, facts).activity };
+      if (this.treeSize >= MEMO_LIMIT) {
+        this.tree.clear();
+        this.treeSize = 0;
+        return hit;
+      }
+      this.treeSize++;
+      node.set(leaf, hit);
     }
     return hit;
   }

@@ -1,6 +1,6 @@
 // readExport: the format's reader over one input, with problems collected and the zone rules applied.
 import { ProblemLog } from './problems.ts';
-import type { Reader, ReaderContext } from './reader.ts';
+import { RECORD_BATCHES, type Reader, type ReaderContext } from './reader.ts';
 import { readConnectwise } from './readers/connectwise.ts';
 import { readFreshservice } from './readers/freshservice.ts';
 import { readGeneric } from './readers/generic.ts';
@@ -9,7 +9,7 @@ import { readJira } from './readers/jira.ts';
 import { readServicenow } from './readers/servicenow.ts';
 import { readZendesk } from './readers/zendesk.ts';
 import { TimeParser } from './time.ts';
-import type { ExportFormat, ExportInput, ExportReading, ReaderOptions } from './types.ts';
+import type { ExportFormat, ExportInput, ExportReading, ReaderOptions, TicketRecord } from './types.ts';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['zendesk', 'jira', 'servicenow', 'freshservice', 'halopsa', 'connectwise', 'generic'];
 
@@ -46,5 +46,25 @@ export function readExport(format: ExportFormat, input: ExportInput, options: Re
     notes,
     sideContext: (file) => ({ file, times, problems: log, stats: { rows: 0, records: 0, problems: 0 } }),
   };
-  return { records: reader(input, ctx), problems, stats, notes };
+  return { records: new Records(reader(input, ctx)), problems, stats, notes };
+}
+
+/**
+ * A reader's output as the AsyncIterable<TicketRecord> of the public API, which can also be taken a batch at a
+ * time (RECORD_BATCHES): a consumer that loops over each batch synchronously pays one async step per chunk of the
+ * file instead of one per record. Either way the reader runs once, when the first iteration starts.
+ */
+class Records implements AsyncIterable<TicketRecord> {
+  constructor(private readonly source: AsyncIterable<TicketRecord | TicketRecord[]>) {}
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<TicketRecord> {
+    for await (const x of this.source) {
+      if (Array.isArray(x)) for (const r of x) yield r;
+      else yield x;
+    }
+  }
+
+  async *[RECORD_BATCHES](): AsyncGenerator<TicketRecord[]> {
+    for await (const x of this.source) yield Array.isArray(x) ? x : [x];
+  }
 }

@@ -35,10 +35,18 @@ export function flag(text: string): boolean | undefined {
   }
 }
 
+// What convert() does with a column's text, decided once per column rather than by set lookups per cell.
+const TIME = 0;
+const COUNT = 1;
+const FLAG = 2;
+const TAGS = 3;
+const TEXT = 4;
+
 interface Bound {
   field: RecordField;
   index: number;
   header: string;
+  kind: typeof TIME | typeof COUNT | typeof FLAG | typeof TAGS | typeof TEXT;
 }
 
 export interface TableContext {
@@ -49,12 +57,14 @@ export interface TableContext {
   overrides?: Partial<Record<RecordField, string>>;
 }
 
-export async function* readTable(source: TextSource, spec: TableSpec, ctx: TableContext): AsyncGenerator<TicketRecord> {
+/** The records of each parsed chunk as one array (never empty). */
+export async function* readTable(source: TextSource, spec: TableSpec, ctx: TableContext): AsyncGenerator<TicketRecord[]> {
   let fields: Bound[] | null = null;
   let extras = new Map<string, number>();
   let header: string[] = [];
   for await (const batch of csvRows(source)) {
     let start = 0;
+    const records: TicketRecord[] = [];
     if (fields === null) {
       header = batch.rows[0]!;
       ({ fields, extras } = bind(header, spec, ctx));
@@ -65,9 +75,10 @@ export async function* readTable(source: TextSource, spec: TableSpec, ctx: Table
       const record = convert(batch.rows[i]!, batch.first + i + 1, fields, extras, header, spec, ctx);
       if (record) {
         ctx.stats.records++;
-        yield record;
+        records.push(record);
       }
     }
+    if (records.length > 0) yield records;
   }
 }
 
@@ -92,7 +103,10 @@ function bind(header: string[], spec: TableSpec, ctx: TableContext): { fields: B
     if (i === undefined && override !== undefined) {
       throw new ExportError(ctx.file, 1, override, `no such column for ${field} (the header has ${header.map((h) => `'${h}'`).join(', ')})`);
     }
-    if (i !== undefined) fields.push({ field, index: i, header: header[i]! });
+    if (i !== undefined) {
+      const kind = TIME_FIELDS.has(field) ? TIME : COUNT_FIELDS.has(field) ? COUNT : FLAG_FIELDS.has(field) ? FLAG : field === 'tags' ? TAGS : TEXT;
+      fields.push({ field, index: i, header: header[i]!, kind });
+    }
   }
   for (const required of ['id', 'created'] as const) {
     if (!fields.some((f) => f.field === required)) {
@@ -112,11 +126,12 @@ function convert(row: string[], rowNumber: number, fields: Bound[], extras: Map<
   const r: TicketRecord = { id: '', file: ctx.file, row: rowNumber, created: NaN };
   let fatal = false;
   let sla: Partial<Record<'frB' | 'frD' | 'resB' | 'resD', boolean | number>> | null = null;
-  for (const { field, index, header: column } of fields) {
+  for (let k = 0; k < fields.length; k++) {
+    const { field, index, header: column, kind } = fields[k]!;
     const raw = row[index];
     const text = raw === undefined ? '' : raw.trim();
     if (text === '') continue;
-    if (TIME_FIELDS.has(field)) {
+    if (kind === TIME) {
       const at = ctx.times.parse(text);
       if (at === NEEDS_ZONE) throw new ExportError(ctx.file, rowNumber, column, needsZoneMessage(text));
       if (Number.isNaN(at) || at === BAD_TIME) {
@@ -127,17 +142,17 @@ function convert(row: string[], rowNumber: number, fields: Bound[], extras: Map<
       if (field === 'firstResponseDue') (sla ??= {}).frD = at;
       else if (field === 'resolutionDue') (sla ??= {}).resD = at;
       else r[field as 'created'] = at;
-    } else if (COUNT_FIELDS.has(field)) {
+    } else if (kind === COUNT) {
       const n = Number(text);
       if (!Number.isInteger(n) || n < 0) badValue(ctx, rowNumber, column, `'${text}' is not a count`);
       else r[field as 'reopens'] = n;
-    } else if (FLAG_FIELDS.has(field)) {
+    } else if (kind === FLAG) {
       const f = flag(text);
       if (f === undefined) badValue(ctx, rowNumber, column, `'${text}' is neither yes nor no`);
       else if (field === 'excluded') r.excluded = f;
       else if (field === 'firstResponseBreached') (sla ??= {}).frB = f;
       else (sla ??= {}).resB = f;
-    } else if (field === 'tags') {
+    } else if (kind === TAGS) {
       r.tags = text.split(spec.tagSplit ?? /[,;]\s*|\s+/).filter((t) => t !== '');
     } else {
       r[field as 'id'] = text;

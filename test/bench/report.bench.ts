@@ -3,15 +3,19 @@
 // same run: papaparse streaming the same file with nothing done per row. Issue target: report / parse ≤ 2.
 // Peak memory: rss and heap sampled every 20 ms during each phase, after a full GC, so each phase's peak is its own.
 // REPORT_BENCH_TICKETS sets the ticket count (quick runs: 100000).
+// Both phases run a production build of report-entry.ts (vite, as the CLI is built: SSR bundle, papaparse inlined),
+// not the TypeScript sources: the bench runner is tsx, whose keepNames wraps every closure in a __name() call the
+// shipped code does not have. REPORT_BENCH_SOURCE=1 measures the sources through tsx instead (labelled so).
+import { execFileSync } from 'node:child_process';
 import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import Papa from 'papaparse';
+import type PapaType from 'papaparse';
 import { compileCalendar } from '../../core/calendar/index.ts';
 import { parseEngagement, type Engagement } from '../../core/engagement/index.ts';
-import { buildReport, readExport } from '../../core/report/index.ts';
 import { prng } from './prng.ts';
 
 const N = Number(process.env.REPORT_BENCH_TICKETS ?? 1_000_000);
@@ -98,18 +102,44 @@ async function measure<T>(fn: () => Promise<T>): Promise<Phase<T>> {
   return { ms, rss, heap, value };
 }
 
-function parseOnly(file: string): Promise<number> {
+type Engine = typeof import('./report-entry.ts');
+
+/**
+ * The engine as shipped: report-entry.ts bundled into `dir` with the CLI's build settings. The build runs in a
+ * child process so that vite's own heap and threads are not in the measured process.
+ */
+function productionEngine(dir: string): Promise<Engine> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const config = {
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    ssr: { noExternal: true },
+    build: {
+      ssr: fileURLToPath(new URL('./report-entry.ts', import.meta.url)),
+      outDir: dir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: { output: { entryFileNames: 'report-entry.mjs' } },
+    },
+  };
+  execFileSync(process.execPath, ['--input-type=module', '-e', `import { build } from 'vite'; await build(${JSON.stringify(config)});`], { cwd: root, stdio: 'inherit' });
+  return import(pathToFileURL(join(dir, 'report-entry.mjs')).href) as Promise<Engine>;
+}
+
+function parseOnly(Papa: typeof PapaType, file: string): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;
-    Papa.parse(createReadStream(file, 'utf8') as unknown as Papa.LocalFile, {
+    Papa.parse(createReadStream(file, 'utf8') as unknown as PapaType.LocalFile, {
       header: false,
       skipEmptyLines: true,
-      chunk: (r: Papa.ParseResult<string[]>) => {
+      chunk: (r: PapaType.ParseResult<string[]>) => {
         rows += r.data.length;
       },
       complete: () => resolve(rows),
       error: reject,
-    } as Papa.ParseLocalConfig<string[], Papa.LocalFile>);
+    } as PapaType.ParseLocalConfig<string[], PapaType.LocalFile>);
   });
 }
 
@@ -125,8 +155,10 @@ export default async function report(): Promise<void> {
   const file = join(dir, 'tickets.csv');
   try {
     generate(file, engagement);
-    console.log(`${N.toLocaleString('en')} tickets, ${mb(statSync(file).size)} of CSV`);
-    const floor = await measure(() => parseOnly(file));
+    const fromSource = process.env.REPORT_BENCH_SOURCE === '1';
+    const { Papa, readExport, buildReport } = fromSource ? await import('./report-entry.ts') : await productionEngine(join(dir, 'build'));
+    console.log(`${N.toLocaleString('en')} tickets, ${mb(statSync(file).size)} of CSV; code: ${fromSource ? 'TypeScript sources through tsx (keepNames)' : 'production build (vite SSR bundle)'}`);
+    const floor = await measure(() => parseOnly(Papa, file));
     const full = await measure(async () => {
       const reading = readExport('generic', { name: 'tickets.csv', text: createReadStream(file, 'utf8') });
       return buildReport(engagement, reading.records, { helpdesk: 'acme-portal', now: NOW, reading, listLimit: 1000 });

@@ -1,0 +1,4 @@
+// What the report bench loads from a production build (see report.bench.ts): the report engine and the papaparse
+// the engine bundles, so the floor and the report run the same shipped code in one process.
+export { buildReport, readExport } from '../../core/report/index.ts';
+export { default as Papa } from 'papaparse';
