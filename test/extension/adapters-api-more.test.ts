@@ -2,63 +2,13 @@
 // Freshdesk, Zammad and HaloPSA read against their recorded fixtures (test/fixtures/helpdesks/<type>: the page as a
 // document, the API payloads served by path from routes.json), then the fallbacks: API refused → the page, with the
 // health saying why and which candidate selector worked; odd payloads give missing fields; an abort rejects.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { freshdesk } from '../../extension/adapters/freshdesk.ts';
 import { haloDate, halopsa } from '../../extension/adapters/halopsa.ts';
 import { zammad } from '../../extension/adapters/zammad.ts';
 import type { Adapter, ReadContext } from '../../extension/adapters/types.ts';
-import type { FieldHealth, RawTicket } from '../../extension/shared/ticket.ts';
+import { fake, file, health, page, paths, read, sources } from './fixture-harness.ts';
 
-const ROOT = join(import.meta.dirname, '../fixtures/helpdesks');
-
-interface Routes {
-  pages: Record<string, string>;
-  api: Record<string, string>;
-}
-
-const routes = (type: string): Routes => JSON.parse(readFileSync(join(ROOT, type, 'routes.json'), 'utf8'));
-const file = (type: string, name: string) => readFileSync(join(ROOT, type, name), 'utf8');
-
-function page(type: string, path: string): Document {
-  const name = routes(type).pages[path];
-  if (!name) throw new Error(`no page ${path} in ${type}/routes.json`);
-  return new DOMParser().parseFromString(file(type, name), 'text/html');
-}
-
-interface Fake {
-  fetchJson: ReadContext['fetchJson'];
-  calls: string[];
-}
-
-/** Serves routes.json's payloads by exact path and query; `status` answers chosen paths with an HTTP error instead. */
-function fake(type: string, opts: { status?: (path: string) => number | undefined; extra?: Record<string, unknown> } = {}): Fake {
-  const r = routes(type);
-  const calls: string[] = [];
-  return {
-    calls,
-    async fetchJson(path) {
-      calls.push(path);
-      const status = opts.status?.(path);
-      if (status) throw Object.assign(new Error(`HTTP ${status}`), { status });
-      if (opts.extra && path in opts.extra) return structuredClone(opts.extra[path]);
-      const name = r.api[path];
-      if (!name) throw Object.assign(new Error('HTTP 404'), { status: 404 });
-      return JSON.parse(file(type, name));
-    },
-  };
-}
-
-function read(adapter: Adapter, href: string, doc: Document, f: Fake): Promise<RawTicket> {
-  const url = new URL(href);
-  const ref = adapter.ticketRef(url, doc);
-  if (!ref) throw new Error(`${adapter.id}: no ticket at ${href}`);
-  return adapter.read(ref, { url, document: doc, signal: new AbortController().signal, fetchJson: f.fetchJson });
-}
-
-const health = (t: RawTicket, field: FieldHealth['field']) => t.health.find((h) => h.field === field);
-const sources = (t: RawTicket) => Object.fromEntries(t.health.map((h) => [h.field, h.source]));
 const empty = () => document.implementation.createHTMLDocument('empty');
 const at = (iso: string) => Date.parse(iso);
 
@@ -89,7 +39,7 @@ describe('freshdesk', () => {
       { metric: 'next_response', label: 'Next response due', dueAt: at('2026-11-27T19:00:00Z') },
       { metric: 'resolution', label: 'Resolution due', dueAt: at('2026-11-28T14:05:00Z') },
     ]);
-    expect(f.calls).toEqual([internal(5001)]);
+    expect(paths(f)).toEqual([internal(5001)]);
   });
 
   test('the second ticket; unassigned (the form\'s empty choice is no agent), no next response due', async () => {
@@ -186,7 +136,7 @@ describe('zammad', () => {
       { metric: 'next_response', label: 'Update time', dueAt: at('2026-11-27T18:40:00Z') },
       { metric: 'resolution', label: 'Solution time', dueAt: at('2026-11-28T14:05:00Z') },
     ]);
-    expect(f.calls).toEqual([api(101), tags(101)]);
+    expect(paths(f)).toEqual([api(101), tags(101)]);
   });
 
   test('the second ticket after hash navigation: owner "-" is nobody', async () => {
@@ -282,7 +232,7 @@ describe('halopsa', () => {
       { metric: 'first_response', label: 'Respond by', dueAt: null, met: true },
       { metric: 'resolution', label: 'Fix by', dueAt: at('2026-11-28T14:05:00Z') },
     ]);
-    expect(f.calls).toEqual([api(7001)]);
+    expect(paths(f)).toEqual([api(7001)]);
   });
 
   test('the second ticket (/tickets?id= also works); agent 0 is nobody', async () => {

@@ -3,68 +3,20 @@
 // (test/fixtures/helpdesks/<type>): none of them calls an API, so each test also checks that nothing was fetched.
 // Then the page-only cases: ConnectWise's id from the rendered banner, Autotask's frame deferral, GLPI's form that
 // arrives after the page, later candidates when the first selector is missing, and empty pages.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { autotask } from '../../extension/adapters/autotask.ts';
 import { connectwise } from '../../extension/adapters/connectwise.ts';
 import { collect, labelSource } from '../../extension/adapters/dom.ts';
 import { glpi } from '../../extension/adapters/glpi.ts';
 import { osticket } from '../../extension/adapters/osticket.ts';
-import type { Adapter, ReadContext } from '../../extension/adapters/types.ts';
-import type { FieldHealth, RawTicket } from '../../extension/shared/ticket.ts';
+import type { Adapter } from '../../extension/adapters/types.ts';
+import type { RawTicket } from '../../extension/shared/ticket.ts';
+import { fake, file, health, page, quietFrameNotices, read, routes, sources } from './fixture-harness.ts';
 
-const ROOT = join(import.meta.dirname, '../fixtures/helpdesks');
-
-interface Routes {
-  pages: Record<string, string>;
-  api: Record<string, string>;
-}
-
-const routes = (type: string): Routes => JSON.parse(readFileSync(join(ROOT, type, 'routes.json'), 'utf8'));
-const file = (type: string, name: string) => readFileSync(join(ROOT, type, name), 'utf8');
-
-function page(type: string, path: string): Document {
-  const name = routes(type).pages[path];
-  if (!name) throw new Error(`no page ${path} in ${type}/routes.json`);
-  return new DOMParser().parseFromString(file(type, name), 'text/html');
-}
-
-interface Fake {
-  fetchJson: ReadContext['fetchJson'];
-  calls: string[];
-}
-
-/** These adapters read no API: any request is recorded and refused. */
-function fake(): Fake {
-  const calls: string[] = [];
-  return {
-    calls,
-    async fetchJson(path) {
-      calls.push(path);
-      throw Object.assign(new Error('HTTP 404'), { status: 404 });
-    },
-  };
-}
-
-function read(adapter: Adapter, href: string, doc: Document, f: Fake = fake()): Promise<RawTicket> {
-  const url = new URL(href);
-  const ref = adapter.ticketRef(url, doc);
-  if (!ref) throw new Error(`${adapter.id}: no ticket at ${href}`);
-  return adapter.read(ref, { url, document: doc, signal: new AbortController().signal, fetchJson: f.fetchJson });
-}
-
-const health = (t: RawTicket, field: FieldHealth['field']) => t.health.find((h) => h.field === field);
-const sources = (t: RawTicket) => Object.fromEntries(t.health.map((h) => [h.field, h.source]));
 const formats = (t: RawTicket) => (t as RawTicket & { createdFormats?: string[] }).createdFormats;
 const blank = () => document.implementation.createHTMLDocument('blank');
 
-beforeAll(() => {
-  const error = console.error.bind(console);
-  vi.spyOn(console, 'error').mockImplementation((...args) => {
-    if (!String(args[0]).includes('Iframe page loading is disabled')) error(...args);
-  });
-});
+beforeAll(quietFrameNotices);
 
 describe('connectwise', () => {
   const APP = 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx?locale=en_US';

@@ -4,7 +4,7 @@
 // an aborted signal stops the read.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { parseEngagement } from '../../core/index.ts';
 import { recipeValue } from '../../extension/background/recipe-values.ts';
 import { EXAMPLE_RECIPE, generic } from '../../extension/adapters/generic.ts';
@@ -13,65 +13,9 @@ import { jira } from '../../extension/adapters/jira.ts';
 import { servicenow } from '../../extension/adapters/servicenow.ts';
 import { zendesk } from '../../extension/adapters/zendesk.ts';
 import type { Adapter, ReadContext } from '../../extension/adapters/types.ts';
-import type { FieldHealth, RawTicket } from '../../extension/shared/ticket.ts';
+import { fake, file, health, page, quietFrameNotices, read, routes, sources } from './fixture-harness.ts';
 
-const ROOT = join(import.meta.dirname, '../fixtures/helpdesks');
-
-interface Routes {
-  pages: Record<string, string>;
-  api: Record<string, string>;
-  headers?: Record<string, string>;
-}
-
-const routes = (type: string): Routes => JSON.parse(readFileSync(join(ROOT, type, 'routes.json'), 'utf8'));
-const file = (type: string, name: string) => readFileSync(join(ROOT, type, name), 'utf8');
-
-function page(type: string, path: string): Document {
-  const name = routes(type).pages[path];
-  if (!name) throw new Error(`no page ${path} in ${type}/routes.json`);
-  return new DOMParser().parseFromString(file(type, name), 'text/html');
-}
-
-interface Fake {
-  fetchJson: ReadContext['fetchJson'];
-  calls: Array<{ path: string; headers?: Record<string, string> }>;
-}
-
-/** Serves routes.json's payloads by exact path and query; `status` answers chosen paths with an HTTP error instead. */
-function fake(type: string, opts: { status?: (path: string) => number | undefined; extra?: Record<string, unknown> } = {}): Fake {
-  const r = routes(type);
-  const calls: Fake['calls'] = [];
-  return {
-    calls,
-    async fetchJson(path, init) {
-      calls.push({ path, ...(init?.headers ? { headers: init.headers } : {}) });
-      const status = opts.status?.(path);
-      if (status) throw Object.assign(new Error(`HTTP ${status}`), { status });
-      if (opts.extra && path in opts.extra) return structuredClone(opts.extra[path]);
-      const name = r.api[path];
-      if (!name) throw Object.assign(new Error('HTTP 404'), { status: 404 });
-      return JSON.parse(file(type, name));
-    },
-  };
-}
-
-function read(adapter: Adapter, href: string, doc: Document, f: Fake, extra: Partial<ReadContext> = {}): Promise<RawTicket> {
-  const url = new URL(href);
-  const ref = adapter.ticketRef(url, doc, extra.recipe);
-  if (!ref) throw new Error(`${adapter.id}: no ticket at ${href}`);
-  return adapter.read(ref, { url, document: doc, signal: new AbortController().signal, fetchJson: f.fetchJson, ...extra });
-}
-
-const health = (t: RawTicket, field: FieldHealth['field']) => t.health.find((h) => h.field === field);
-const sources = (t: RawTicket) => Object.fromEntries(t.health.map((h) => [h.field, h.source]));
-
-// happy-dom does not load frames and says so on console.error for every iframe; only that notice is dropped.
-beforeAll(() => {
-  const error = console.error.bind(console);
-  vi.spyOn(console, 'error').mockImplementation((...args) => {
-    if (!String(args[0]).includes('Iframe page loading is disabled')) error(...args);
-  });
-});
+beforeAll(quietFrameNotices);
 
 describe('zendesk', () => {
   const href = (id: number) => `https://acme.zendesk.com/agent/tickets/${id}`;
