@@ -116,7 +116,7 @@ async function handlePage(message: unknown, sender: Sender): Promise<unknown> {
     case 'picker:state':
       return pickerSession(request.tabId);
     case 'picker:save':
-      return saveDraft(request.tabId);
+      return saveDraft(request.tabId, undefined, request.chosen);
     case 'picker:cancel':
       await endPicker(request.tabId);
       return { ok: true };

@@ -2,7 +2,7 @@
 // A session is armed by the popup (an extension page, on the user's click) for one tab and origin; the picker's
 // messages count only from that tab's top frame on that origin, so no other page our scripts run in can write a
 // recipe. Drafts live in storage.session (the worker may restart mid-pick); saved recipes in storage.local.
-import { recipeFromDraft, type LearnedRecipe, type PickerDraft } from '../picker-core/recipe.ts';
+import { recipeFromDraft, type LearnedRecipe, type PickField, type PickerDraft } from '../picker-core/recipe.ts';
 import { proposeTicketUrl } from '../picker-core/ticket-url.ts';
 import { recipeValue } from './recipe-values.ts';
 
@@ -56,11 +56,11 @@ function change<T>(fn: (map: Record<string, LearnedRecipe>) => T): Promise<T> {
 export type SaveResult = { ok: true; recipe: LearnedRecipe } | { ok: false; error: string };
 
 /** Saves the armed tab's draft as the recipe for its origin and ends the session. */
-export async function saveDraft(tabId: number, origin?: string): Promise<SaveResult> {
+export async function saveDraft(tabId: number, origin?: string, chosen: Partial<Record<PickField, number>> = {}): Promise<SaveResult> {
   const session = await pickerSession(tabId);
   if (!session || (origin !== undefined && session.origin !== origin)) return { ok: false, error: 'No page is being taught in this tab.' };
   if (!session.draft) return { ok: false, error: 'Nothing picked yet.' };
-  const { draft } = session;
+  const draft = withChoices(session.draft, chosen);
   const idText = draft.picks.id?.proposals[draft.picks.id.chosen]?.value;
   let pageUrl: URL | null = null;
   try {
@@ -79,6 +79,16 @@ export async function saveDraft(tabId: number, origin?: string): Promise<SaveRes
   });
   await endPicker(tabId);
   return { ok: true, recipe };
+}
+
+/** The draft with the popup's choices applied; an index past a field's proposals is ignored. */
+function withChoices(draft: PickerDraft, chosen: Partial<Record<PickField, number>>): PickerDraft {
+  const picks = { ...draft.picks };
+  for (const [field, index] of Object.entries(chosen) as Array<[PickField, number]>) {
+    const pick = picks[field];
+    if (pick && index < pick.proposals.length) picks[field] = { ...pick, chosen: index };
+  }
+  return { ...draft, picks };
 }
 
 export async function deleteRecipe(origin: string): Promise<{ ok: boolean }> {

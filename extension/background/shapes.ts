@@ -76,7 +76,7 @@ export const pageRequestShape = z.discriminatedUnion('type', [
   z.object({ type: z.literal('origins:sync') }),
   z.object({ type: z.literal('picker:arm'), tabId: z.number().int(), origin: z.string().max(1000) }),
   z.object({ type: z.literal('picker:state'), tabId: z.number().int() }),
-  z.object({ type: z.literal('picker:save'), tabId: z.number().int() }),
+  z.object({ type: z.literal('picker:save'), tabId: z.number().int(), chosen: z.partialRecord(z.enum(PICK_FIELD_NAMES), z.number().int().min(0).max(9)).optional() }),
   z.object({ type: z.literal('picker:cancel'), tabId: z.number().int() }),
   z.object({ type: z.literal('recipe:list') }),
   z.object({ type: z.literal('recipe:delete'), origin: z.string().max(1000) }),

@@ -3,7 +3,7 @@
 import type { HelpdeskType } from '../../core/engagement/types.ts';
 import type { Problem } from '../../core/engagement/types.ts';
 import type { PanelModel } from './panel-model.ts';
-import type { PickerDraft } from '../picker-core/recipe.ts';
+import type { PickField, PickerDraft } from '../picker-core/recipe.ts';
 import type { RawTicket, RecipeForPage } from './ticket.ts';
 
 export type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
@@ -63,7 +63,8 @@ export type PageRequest =
   /** "Teach Tandem this page": the popup arms a picker session for the tab before injecting the picker. */
   | { type: 'picker:arm'; tabId: number; origin: string }
   | { type: 'picker:state'; tabId: number }
-  | { type: 'picker:save'; tabId: number }
+  /** `chosen`: the proposal the user preferred in the popup, per field, over the draft's own choice. */
+  | { type: 'picker:save'; tabId: number; chosen?: Partial<Record<PickField, number>> }
   | { type: 'picker:cancel'; tabId: number }
   | { type: 'recipe:list' }
   | { type: 'recipe:delete'; origin: string };

@@ -62,3 +62,23 @@ test('picker messages are refused from pages that are not ours', async () => {
     error: 'refused: not from an extension page',
   });
 });
+
+test("the popup's choice of another proposal is what the recipe keeps; an index past the proposals is ignored", async () => {
+  const two = {
+    url: PAGE,
+    picks: {
+      priority: { proposals: [{ selector: '.priority', value: '2 - High', kind: 'class' }, { selector: '[data-field="prio"]', value: '2 - High', kind: 'attribute' }], chosen: 0 },
+      status: pick('.status', 'Open'),
+    },
+  };
+  await fake.fromPage({ type: 'picker:arm', tabId: 3, origin: ORIGIN });
+  expect(await fake.fromContent({ type: 'picker:update', draft: two }, PAGE, 3)).toEqual({ ok: true });
+  const saved = (await fake.fromPage({ type: 'picker:save', tabId: 3, chosen: { priority: 1, status: 5 } })) as { ok: boolean; recipe: { fields: Record<string, { selector: string }> } };
+  expect(saved.ok).toBe(true);
+  expect(saved.recipe.fields.priority!.selector).toBe('[data-field="prio"]');
+  expect(saved.recipe.fields.status!.selector).toBe('.status');
+  // A choice outside what the shape allows is refused before it reaches the draft.
+  await fake.fromPage({ type: 'picker:arm', tabId: 3, origin: ORIGIN });
+  await fake.fromContent({ type: 'picker:update', draft: two }, PAGE, 3);
+  expect(await fake.fromPage({ type: 'picker:save', tabId: 3, chosen: { priority: -1 } })).toMatchObject({ error: expect.stringContaining('malformed') });
+});

@@ -4,7 +4,8 @@
 // same draft and can save or cancel it.
 import { useEffect, useState } from 'preact/hooks';
 import type { PickerSession } from '../../background/recipes.ts';
-import { PICK_FIELDS, PICK_LABELS, chosenOf } from '../../picker-core/recipe.ts';
+import { PICK_FIELDS, PICK_LABELS, chosenOf, type PickField } from '../../picker-core/recipe.ts';
+import type { Proposal } from '../../picker-core/selector.ts';
 import { originOf } from '../shared/permissions.ts';
 import { messageOf, sendPage } from '../shared/send.ts';
 
@@ -15,6 +16,8 @@ async function activeTab(): Promise<{ id: number; origin: string }> {
   return { id: tab.id, origin };
 }
 
+const selectorText = (p: Proposal) => (p.attribute ? `${p.selector} @${p.attribute}` : p.selector);
+
 /** Tells the picker in the tab to take itself out of the page; a tab that navigated away has none left. */
 const closePicker = (tabId: number) => chrome.tabs.sendMessage(tabId, { type: 'picker:close' }).catch(() => undefined);
 
@@ -24,6 +27,8 @@ export function Teach({ pickerScript, onSaved }: { pickerScript: string; onSaved
   const [session, setSession] = useState<PickerSession | null>(null);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Proposals the user preferred here over the picker's choice, per field; sent with the save. */
+  const [chosen, setChosen] = useState<Partial<Record<PickField, number>>>({});
 
   // A session may already run in this tab (the popup closed while the user picked).
   useEffect(() => {
@@ -70,10 +75,11 @@ export function Teach({ pickerScript, onSaved }: { pickerScript: string; onSaved
     if (tabId === null) return;
     setBusy(true);
     try {
-      const result = await sendPage({ type: 'picker:save', tabId });
+      const result = await sendPage({ type: 'picker:save', tabId, chosen });
       if (result.ok) {
         await closePicker(tabId);
         setSession(null);
+        setChosen({});
         setNote({ text: `Recipe saved for ${result.recipe.origin}.`, error: false });
         onSaved();
       } else setNote({ text: result.error, error: true });
@@ -89,6 +95,7 @@ export function Teach({ pickerScript, onSaved }: { pickerScript: string; onSaved
     await sendPage({ type: 'picker:cancel', tabId }).catch(() => undefined);
     await closePicker(tabId);
     setSession(null);
+    setChosen({});
     setNote(null);
   };
 
@@ -103,14 +110,32 @@ export function Teach({ pickerScript, onSaved }: { pickerScript: string; onSaved
         <>
           <ol class="picks">
             {PICK_FIELDS.map((f) => {
-              const p = chosenOf(draft?.picks[f]);
+              const pick = draft?.picks[f];
+              const index = chosen[f] !== undefined && pick && chosen[f]! < pick.proposals.length ? chosen[f]! : (pick?.chosen ?? 0);
+              const p = pick?.proposals[index] ?? chosenOf(pick);
               return (
                 <li key={f} data-testid={`pick-${f}`} class={draft?.current === f ? 'current' : undefined}>
                   <strong>{PICK_LABELS[f]}</strong>{' '}
                   {p ? (
                     <>
-                      <code data-testid={`pick-${f}-selector`}>{p.attribute ? `${p.selector} @${p.attribute}` : p.selector}</code>{' '}
-                      <span data-testid={`pick-${f}-value`}>{p.value}</span>
+                      <code data-testid={`pick-${f}-selector`}>{selectorText(p)}</code> <span data-testid={`pick-${f}-value`}>{p.value}</span>
+                      {pick && pick.proposals.length > 1 && (
+                        <select
+                          aria-label={`Selector for ${PICK_LABELS[f]}`}
+                          data-testid={`pick-${f}-choose`}
+                          value={String(index)}
+                          onChange={(e) => {
+                            const next = Number(e.currentTarget.value);
+                            setChosen((c) => ({ ...c, [f]: next }));
+                          }}
+                        >
+                          {pick.proposals.map((q, i) => (
+                            <option key={i} value={String(i)}>
+                              {`${selectorText(q)} (${q.kind})`}
+                            </option>
+                          ))}
+                        </select>
+                      )}
                     </>
                   ) : (
                     <span class="muted">{draft?.picks[f] ? 'no unique selector' : 'not picked'}</span>

@@ -80,6 +80,14 @@ test('teach: five clicks, proposals in the popup, saved recipe reads the page li
   expect(new URL(page.url()).pathname).toBe('/ticket/4711');
   expect(server.requests.filter((r) => r.includes('4712'))).toEqual([]);
 
+  // The popup offers the other proposals; the organisation is taken from the second one.
+  const choose = popup.getByTestId('pick-organization-choose');
+  expect(await choose.locator('option').count()).toBeGreaterThan(1);
+  await choose.selectOption('1');
+  const organizationSelector = (await popup.getByTestId('pick-organization-selector').textContent())!;
+  expect(organizationSelector).not.toBe('.organization');
+  expect(await popup.getByTestId('pick-organization-value').textContent()).toBe('Acme Corp');
+
   await popup.getByRole('button', { name: 'Save recipe' }).click();
   const yamlText = (await popup.getByTestId('recipe-yaml').textContent())!;
   await expect.poll(async () => (await pickerHosts(page)).length, { timeout: 10_000 }).toBe(0);
@@ -97,6 +105,8 @@ test('teach: five clicks, proposals in the popup, saved recipe reads the page li
       created: { selector: '.created', format: 'ddd MMM D HH:mm:ss YYYY' },
     },
   });
+  const org = recipe!.fields.organization!;
+  expect(org.attribute ? `${org.selector} @${org.attribute}` : org.selector).toBe(organizationSelector);
 
   // The generic adapter, given the saved recipe, reads the same ticket from the same page.
   const url = new URL(server.url('/ticket/4711'));
