@@ -49,6 +49,24 @@ async function pickFiles(files: File[]) {
 }
 
 describe('options page: rendering', () => {
+  test('lists the recipes taught on pages, each as the YAML to paste, with delete', async () => {
+    const recipe = {
+      origin: 'https://tickets.acme.example', ticketUrl: '^/ticket/(?<id>\\d+)(?:[/?#]|$)', pageUrl: 'https://tickets.acme.example/ticket/4711', savedAt: 0,
+      fields: { priority: { selector: '.priority', sample: '2 - High' } },
+    };
+    const fake = setup({ answers: { 'recipe:list': [recipe] } });
+    render(<Options />);
+    const shown = await screen.findByTestId('recipes');
+    expect(within(shown).getByText('https://tickets.acme.example')).toBeTruthy();
+    const yaml = within(shown).getByTestId('recipe-yaml').textContent!;
+    expect(yaml).toContain('type: generic');
+    expect(yaml).toContain('url: https://tickets.acme.example');
+    expect(yaml).toContain('selector: .priority');
+    fireEvent.click(within(shown).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(fake.messages.some((m) => m.type === 'recipe:delete')).toBe(true));
+  });
+
+
   test('lists engagements with their source, warnings and actions', async () => {
     setup();
     render(<Options />);

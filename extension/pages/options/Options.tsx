@@ -2,8 +2,10 @@
 // may run on. Every change goes through the background, which validates, stores and registers; this page only
 // asks and shows.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { LearnedRecipe } from '../../picker-core/recipe.ts';
 import type { EngagementInfo, OriginInfo } from '../../shared/messages.ts';
 import { onPermissionsChanged } from '../shared/permissions.ts';
+import { Recipes } from '../shared/Recipes.tsx';
 import { messageOf, sendPage } from '../shared/send.ts';
 import { EngagementList } from './EngagementList.tsx';
 import { ImportFiles } from './ImportFiles.tsx';
@@ -15,6 +17,7 @@ import './Options.css';
 export function Options() {
   const [engagements, setEngagements] = useState<EngagementInfo[] | null>(null);
   const [origins, setOrigins] = useState<OriginInfo[] | null>(null);
+  const [recipes, setRecipes] = useState<LearnedRecipe[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Reloads overlap (an import, a permission event, the tab coming back); only the latest may write.
   const generation = useRef(0);
@@ -22,10 +25,11 @@ export function Options() {
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     try {
-      const [list, sites] = await Promise.all([sendPage({ type: 'engagements:list' }), sendPage({ type: 'origins:list' })]);
+      const [list, sites, learned] = await Promise.all([sendPage({ type: 'engagements:list' }), sendPage({ type: 'origins:list' }), sendPage({ type: 'recipe:list' })]);
       if (mine !== generation.current) return;
       setEngagements(list);
       setOrigins(sites);
+      setRecipes(learned);
       setLoadError(null);
     } catch (error) {
       if (mine === generation.current) setLoadError(messageOf(error));
@@ -68,6 +72,7 @@ export function Options() {
         </p>
         <Sites origins={origins} onChanged={reload} />
       </section>
+      <Recipes recipes={recipes} onChange={() => void reload()} />
     </main>
   );
 }

@@ -7,7 +7,7 @@ import { disableOrigin, enableOrigin, openOptions, optionsHref, originOf } from 
 import { messageOf, sendPage } from '../shared/send.ts';
 import '../shared/base.css';
 import './Popup.css';
-import { Recipes } from './Recipes.tsx';
+import { Recipes } from '../shared/Recipes.tsx';
 import { Teach } from './Teach.tsx';
 
 type Tab = { state: 'loading' } | { state: 'none'; reason: string } | { state: 'site'; origin: string };

@@ -1,9 +1,10 @@
 // Recipes learned with "Teach Tandem this page", one per origin, each offered as the YAML item to paste into the
-// engagement file's helpdesks list.
+// engagement file's helpdesks list. Shown in the popup (right after teaching) and on the options page.
 import { useState } from 'preact/hooks';
 import type { LearnedRecipe } from '../../picker-core/recipe.ts';
 import { recipeYaml } from '../../picker-core/recipe-yaml.ts';
-import { messageOf, sendPage } from '../shared/send.ts';
+import { messageOf, sendPage } from './send.ts';
+import './recipes.css';
 
 export function Recipes({ recipes, onChange }: { recipes: LearnedRecipe[]; onChange(): void }) {
   const [copied, setCopied] = useState<string | null>(null);
