@@ -61,3 +61,22 @@ test('preload: home route reads the last engagement, or the first when it is gon
   // No second render with the same data.
   expect(seen.length).toBe(1);
 });
+
+test('a hash change between the first render and the route listener is not lost', async () => {
+  const { useRoute } = await import('../../pwa/src/app/route.ts');
+  location.hash = '#/engagements';
+  function Probe() {
+    return <p>{useRoute().kind}</p>;
+  }
+  const el = document.createElement('div');
+  // Rendered, but its effects (where the listener is added) have not run when the hash changes and its event fires.
+  render(<Probe />, el);
+  expect(el.textContent).toBe('engagements');
+  location.hash = '#/settings';
+  await new Promise((r) => setTimeout(r, 0));
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 50));
+  });
+  expect(el.textContent).toBe('settings');
+  render(null, el);
+});

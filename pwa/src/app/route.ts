@@ -42,6 +42,9 @@ export function useRoute(): Route {
   useEffect(() => {
     const on = () => setHash(location.hash);
     addEventListener('hashchange', on);
+    // The effect runs after the first paint: a hash change in between (a link tapped while the shell was still
+    // starting) fired before anyone listened.
+    on();
     return () => removeEventListener('hashchange', on);
   }, []);
   return parseRoute(hash);
