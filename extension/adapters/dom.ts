@@ -296,3 +296,20 @@ export function freshworksDue(t: Record<string, unknown>, metric: NativeSla['met
   if (met) sla.met = escalated !== true;
   return [sla];
 }
+
+/**
+ * A Freshworks ticket (Freshservice, Freshdesk): the web app's own `/api/_/` with the session first, the public v2
+ * API (usually wanting a key) second; either answers `{ ticket }` or the ticket itself. Failures go into `sources`.
+ */
+export async function freshworksTicket(ctx: ReadContext, id: string, query: string, sources: Source[]): Promise<{ t?: Record<string, unknown>; endpoint: string }> {
+  let endpoint = '';
+  for (const base of ['/api/_/tickets/', '/api/v2/tickets/']) {
+    endpoint = `${base}${id}?${query}`;
+    const res = await getJson(ctx, endpoint);
+    const body = 'data' in res ? obj(res.data) : undefined;
+    const t = obj(body?.ticket) ?? (body && String(body.id) === id ? body : undefined);
+    if (t) return { t, endpoint };
+    sources.push(failedSource(endpoint, 'data' in res ? `ticket ${id} not in the answer` : res.why));
+  }
+  return { endpoint };
+}

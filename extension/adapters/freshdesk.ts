@@ -9,7 +9,7 @@
 // nr_due_by, fr_escalated, is_escalated, nr_escalated; stats.first_responded_at, resolved_at).
 // Guesses (G): every page selector; the category as the custom field cf_category (Freshdesk has no built-in one).
 import type { NativeSla } from '../shared/ticket.ts';
-import { apiSource, collect, domFirst, failedSource, freshworksDue, getJson, obj, str, urlSource, type Field, type Source } from './dom.ts';
+import { apiSource, collect, domFirst, freshworksDue, freshworksTicket, obj, urlSource, type Field, type Source } from './dom.ts';
 import type { Adapter } from './types.ts';
 
 const TICKET = /^\/(?:a|helpdesk)\/tickets\/(\d+)\/?$/;
@@ -47,16 +47,7 @@ export const freshdesk: Adapter = {
   ticketRef: (url) => TICKET.exec(url.pathname)?.[1] ?? null,
   async read(id, ctx) {
     const sources: Source[] = [urlSource(ctx.url.pathname, { id })];
-    let t: Record<string, unknown> | undefined;
-    let endpoint = '';
-    for (const base of ['/api/_/tickets/', '/api/v2/tickets/']) {
-      endpoint = `${base}${id}?${INCLUDE}`;
-      const res = await getJson(ctx, endpoint);
-      const body = 'data' in res ? obj(res.data) : undefined;
-      t = obj(body?.ticket) ?? (body && String(body.id) === id ? body : undefined);
-      if (t) break;
-      sources.push(failedSource(endpoint, 'data' in res ? `ticket ${id} not in the answer` : res.why));
-    }
+    const { t, endpoint } = await freshworksTicket(ctx, id, INCLUDE, sources);
     if (t) {
       sources.push(apiSource(endpoint, {
         priority: t.priority,

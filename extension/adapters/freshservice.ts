@@ -4,7 +4,7 @@
 // names them. Names of the department, responder and group come from embeds when the answer has them, else the ids.
 // Docs: https://api.freshservice.com/#view_a_ticket (fields, fr_due_by, due_by, fr_escalated, is_escalated, include=)
 import type { NativeSla } from '../shared/ticket.ts';
-import { apiSource, collect, domSource, failedSource, freshworksDue, getJson, obj, str, urlSource, type Field, type Source } from './dom.ts';
+import { apiSource, collect, domSource, freshworksDue, freshworksTicket, obj, str, urlSource, type Field, type Source } from './dom.ts';
 import type { Adapter } from './types.ts';
 
 const TICKET = /^\/a\/tickets\/(\d+)\/?$/;
@@ -40,15 +40,7 @@ export const freshservice: Adapter = {
   ticketRef: (url) => TICKET.exec(url.pathname)?.[1] ?? null,
   async read(id, ctx) {
     const sources: Source[] = [urlSource(ctx.url.pathname, { id })];
-    let t: Record<string, unknown> | undefined;
-    let endpoint = '';
-    for (const base of ['/api/_/tickets/', '/api/v2/tickets/']) {
-      endpoint = `${base}${id}?${INCLUDE}`;
-      const res = await getJson(ctx, endpoint);
-      t = 'data' in res ? obj(obj(res.data)?.ticket) : undefined;
-      if (t) break;
-      sources.push(failedSource(endpoint, 'data' in res ? 'no ticket in the answer' : res.why));
-    }
+    const { t, endpoint } = await freshworksTicket(ctx, id, INCLUDE, sources);
     const names = (key: string) => str(obj(t?.[key])?.name) ?? str(t?.[`${key}_name`]);
     if (t) {
       sources.push(apiSource(endpoint, {
