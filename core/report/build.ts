@@ -2,14 +2,15 @@
 // priority × month of creation and per policy. Per ticket only numbers stay (durations in typed arrays, counters,
 // the breach and disagreement lists up to listLimit), so memory grows with the buckets, not with the records.
 import { calendarOf, evaluateSla, policiesFor } from '../sla/evaluate.ts';
+import { outcomesOf, simpleOutcomesWith, simplePlan, simpleTimeline, type SimplePlan } from '../sla/outcomes.ts';
 import { ZoneTable } from '../calendar/zone.ts';
 import type { Engagement, Metric } from '../engagement/types.ts';
-import type { MetricClock, SlaEvaluation } from '../sla/types.ts';
+import type { TicketTimeline } from '../sla/types.ts';
 import { Canon, findMapping } from './canon.ts';
 import { DEFINITIONS } from './definitions.ts';
 import { RECORD_BATCHES } from './reader.ts';
 import { Values, statsOf } from './stats.ts';
-import { buildTimeline, doneAt } from './timeline.ts';
+import { buildTimeline, doneAt, simpleTicketOf } from './timeline.ts';
 import {
   AGE_BUCKETS, type BacklogKpi, type Breach, type ClockOutcome, type Disagreement, type MetricKpi, type PolicyKpi,
   type Report, type ReportOptions, type ReportProblem, type TicketKpi, type TicketRecord,
@@ -72,7 +73,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
   let disagreementTotal = 0;
   // Lookups by (activity, priority) and (priority, month) through nested maps of the mapping's own strings: a key
   // concatenated per ticket costs more to hash than the rest of the ticket's bookkeeping.
-  const policyCache = new Map<string | undefined, Map<string, string[]>>();
+  const policyCache = new Map<string | undefined, Map<string, Array<{ id: string; plan: SimplePlan; sla: boolean }>>>();
   const ticketIndex = new Map<string, Map<string, TicketAcc>>();
   const policyIndex = new Map<string, Map<string, Map<string, PolicyAcc>>>();
   const months = new Map<number, string>();
@@ -96,25 +97,38 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
       counts.unrouted++;
       return;
     }
-    const built = buildTimeline(r, canon);
-    for (const u of built.unmapped) problem({ severity: 'warning', code: 'unmapped', message: `${u} is not mapped by ${mapping.id}`, file: r.file, row: r.row });
-    const priority = built.priority;
+    // Without history a ticket is a SimpleTicket, timed by simpleOutcomes without building its timeline.
+    const plain = r.history === undefined || r.history.length === 0;
+    const built = plain ? null : buildTimeline(r, canon);
+    let priority: string | null;
+    if (built) {
+      for (const u of built.unmapped) problem({ severity: 'warning', code: 'unmapped', message: `${u} is not mapped by ${mapping.id}`, file: r.file, row: r.row });
+      priority = built.priority;
+    } else {
+      priority = canon.priority(r.priority);
+      if (r.priority !== undefined && priority === null) problem({ severity: 'warning', code: 'unmapped', message: `priority '${r.priority}' is not mapped by ${mapping.id}`, file: r.file, row: r.row });
+    }
     if (priority === null) {
       counts.noPriority++;
       return;
     }
+    const simple = built ? null : simpleTicketOf(r, canon, priority);
+    let timeline = built?.timeline ?? null;
+    const timelineNow = (): TicketTimeline => (timeline ??= simpleTimeline(simple!));
+    const isDone = (at: number): boolean => (simple ? simple.end !== undefined && simple.end <= at : doneAt(timeline!, at));
     let byPriority = policyCache.get(route.activity);
     if (!byPriority) policyCache.set(route.activity, (byPriority = new Map()));
-    let ids = byPriority.get(priority);
-    if (!ids) {
-      ids = policiesFor(engagement, priority, route.activity).filter((id) => allowed === undefined || allowed.includes(id));
-      byPriority.set(priority, ids);
+    let covering = byPriority.get(priority);
+    if (!covering) {
+      const chosen = policiesFor(engagement, priority, route.activity).filter((id) => allowed === undefined || allowed.includes(id));
+      covering = chosen.map((id) => ({ id, plan: simplePlan(engagement, id, priority), sla: engagement.sla[id]!.kind === 'SLA' }));
+      byPriority.set(priority, covering);
     }
     const inPeriod = r.created >= from && r.created < to;
 
     // The backlog is a snapshot of every ticket open at that instant, whatever its creation date.
-    if (r.created <= backlogAt && !doneAt(built.timeline, backlogAt)) {
-      for (const id of ids.length > 0 ? ids : ['']) {
+    if (r.created <= backlogAt && !isDone(backlogAt)) {
+      for (const id of covering.length > 0 ? covering.map((c) => c.id) : ['']) {
         const target = id === '' ? undefined : engagement.sla[id]!.targets[priority];
         const age = target ? calendarOf(engagement, target.calendar).elapsed(r.created, backlogAt) : backlogAt - r.created;
         const bkey = `${id}|${priority}`;
@@ -135,9 +149,10 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     counts.inPeriod++;
     const month = monthOf(r.created);
 
-    const evaluations: SlaEvaluation[] = [];
-    for (const id of ids) evaluations.push(evaluateSla(engagement, id, built.timeline, now));
-    options.onTicket?.({ id: r.id, priority, activity: route.activity, timeline: built.timeline, evaluations });
+    if (options.onTicket) {
+      const evaluations = covering.map(({ id }) => evaluateSla(engagement, id, timelineNow(), now));
+      options.onTicket({ id: r.id, priority, activity: route.activity, timeline: timelineNow(), evaluations });
+    }
 
     // Ticket KPIs (policy-independent).
     let byMonth = ticketIndex.get(priority);
@@ -149,14 +164,15 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
       tickets.set(`${priority}|${month}`, t);
     }
     t.tickets++;
-    const firstDone = built.firstDone !== null && built.firstDone <= now ? built.firstDone : null;
-    const doneNow = doneAt(built.timeline, now);
-    const reopens = r.reopens ?? built.reopens ?? 0;
+    const firstDoneAt = built ? built.firstDone : simple!.end === undefined ? null : r.firstResolved ?? simple!.end;
+    const firstDone = firstDoneAt !== null && firstDoneAt <= now ? firstDoneAt : null;
+    const doneNow = isDone(now);
+    const reopens = r.reopens ?? built?.reopens ?? 0;
     if (firstDone !== null) {
       t.resolved++;
       if (reopens > 0) t.reopened++;
-      const assignees = r.assignees ?? built.assignees ?? 1;
-      const groups = r.groups ?? built.groups ?? 1;
+      const assignees = r.assignees ?? built?.assignees ?? 1;
+      const groups = r.groups ?? built?.groups ?? 1;
       if (doneNow && reopens === 0 && assignees <= 1 && groups <= 1) t.fcr++;
     }
     if (r.firstResponse !== undefined && r.firstResponse <= now && r.firstResponse >= r.created) t.firstResponse.push(r.firstResponse - r.created);
@@ -164,49 +180,50 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     if (doneNow && lastDone !== undefined && lastDone <= now && lastDone >= r.created) t.resolution.push(lastDone - r.created);
 
     // Policy KPIs.
-    for (const ev of evaluations) {
-      let ofPolicy = policyIndex.get(ev.policy);
-      if (!ofPolicy) policyIndex.set(ev.policy, (ofPolicy = new Map()));
+    for (const { id, plan, sla } of covering) {
+      const outcomes = (simple && simpleOutcomesWith(plan, simple, now)) || outcomesOf(evaluateSla(engagement, id, timelineNow(), now));
+      let ofPolicy = policyIndex.get(id);
+      if (!ofPolicy) policyIndex.set(id, (ofPolicy = new Map()));
       let ofPriority = ofPolicy.get(priority);
       if (!ofPriority) ofPolicy.set(priority, (ofPriority = new Map()));
       let p = ofPriority.get(month);
       if (!p) {
         p = { tickets: 0, metrics: new Map() };
         ofPriority.set(month, p);
-        policies.set(`${ev.policy}|${priority}|${month}`, p);
+        policies.set(`${id}|${priority}|${month}`, p);
       }
       p.tickets++;
-      for (const m of ev.metrics) {
+      for (const m of outcomes) {
         let acc = p.metrics.get(m.metric);
         if (!acc) p.metrics.set(m.metric, (acc = { met: 0, breached: 0, open: 0, canceled: 0, business: new Values(), calendar: new Values() }));
-        const outcome = r.excluded ? 'canceled' : outcomeOf(m);
-        acc[outcome]++;
-        const stop = m.cycles.at(-1)?.stop ?? null;
-        if ((outcome === 'met' || outcome === 'breached') && stop !== null) {
-          let business = 0;
-          for (const c of m.cycles) business += c.elapsed;
-          acc.business.push(business);
-          acc.calendar.push(stop - r.created);
+        const outcome = r.excluded ? 'canceled' : m.outcome;
+        // A switch, not acc[outcome]++: a property named by a variable is a slow lookup, and this runs per clock.
+        switch (outcome) {
+          case 'met': acc.met++; break;
+          case 'breached': acc.breached++; break;
+          case 'open': acc.open++; break;
+          default: acc.canceled++;
+        }
+        if ((outcome === 'met' || outcome === 'breached') && m.stop !== null) {
+          acc.business.push(m.business);
+          acc.calendar.push(m.stop - r.created);
         }
         if (outcome === 'breached') {
           breachTotal++;
-          if (breaches.length < limit) {
-            const worst = m.cycles.reduce((w, c) => Math.max(w, c.elapsed - c.target), -Infinity);
-            breaches.push({ ticket: r.id, policy: ev.policy, metric: m.metric, priority, month, by: worst, breachedAt: m.cycles.find((c) => c.breachedAt !== null)?.breachedAt ?? null });
-          }
+          if (breaches.length < limit) breaches.push({ ticket: r.id, policy: id, metric: m.metric, priority, month, by: m.over, breachedAt: m.breachedAt });
         }
       }
-      if (ev.kind === 'SLA' && r.helpdeskSla && !r.excluded) {
+      if (sla && r.helpdeskSla && !r.excluded) {
         for (const h of r.helpdeskSla) {
-          const clock = ev.metrics.find((m) => m.metric === h.metric);
-          const ours: ClockOutcome = clock ? outcomeOf(clock) : 'none';
-          const stop = clock?.cycles.at(-1)?.stop ?? null;
+          const clock = outcomes.find((m) => m.metric === h.metric);
+          const ours: ClockOutcome = clock ? clock.outcome : 'none';
+          const stop = clock?.stop ?? null;
           const theirs = h.breached ?? (h.dueAt === undefined ? undefined : (stop ?? now) > h.dueAt);
           if (theirs === undefined || ours === 'none' || ours === 'canceled') continue;
           const word = theirs ? 'breached' : 'met';
           if (ours !== word) {
             disagreementTotal++;
-            if (disagreements.length < limit) disagreements.push({ ticket: r.id, policy: ev.policy, metric: h.metric, priority, ours, theirs: word });
+            if (disagreements.length < limit) disagreements.push({ ticket: r.id, policy: id, metric: h.metric, priority, ours, theirs: word });
           }
         }
       }
@@ -245,14 +262,6 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     notes,
     definitions: DEFINITIONS,
   };
-}
-
-/** A metric's outcome for attainment: a breach in any cycle is a breach; met when the last cycle was met. */
-export function outcomeOf(m: MetricClock): Exclude<ClockOutcome, 'none'> {
-  for (const c of m.cycles) if (c.state === 'breached') return 'breached';
-  if (m.state === 'met') return 'met';
-  if (m.state === 'canceled') return 'canceled';
-  return 'open';
 }
 
 function rank(engagement: Engagement, priority: string): number {

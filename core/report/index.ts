@@ -1,6 +1,7 @@
 // The QBR report engine (issue 8): export readers → ticket records → SLA/OLA clocks → KPIs.
 export { readExport, EXPORT_FORMATS } from './read.ts';
-export { buildReport, outcomeOf } from './build.ts';
+export { buildReport } from './build.ts';
+export { outcomeOf } from '../sla/outcomes.ts';
 export { reportToCsv } from './report-csv.ts';
 export { buildTimeline } from './timeline.ts';
 export { findMapping, readerOptionsFor } from './canon.ts';

@@ -4,6 +4,7 @@
 // are unknown, so the time between a first solve and a reopen cannot be told apart and counts as running), closed
 // when only a close time is known, canceled when the current status says so.
 import type { Status } from '../engagement/types.ts';
+import { simpleTimeline, type SimpleTicket } from '../sla/outcomes.ts';
 import type { TicketEvent, TicketTimeline } from '../sla/types.ts';
 import type { Canon } from './canon.ts';
 import type { TicketRecord } from './types.ts';
@@ -24,7 +25,32 @@ export interface Built {
 
 const DONE: ReadonlySet<Status> = new Set(['resolved', 'closed', 'canceled']);
 
+/**
+ * A record without history as the ticket simpleOutcomes times (the timeline of the header comment); its end is
+ * the first resolution for firstDone.
+ */
+export function simpleTicketOf(r: TicketRecord, canon: Canon, priority: string): SimpleTicket {
+  const end = r.resolved ?? r.closed;
+  return {
+    createdAt: r.created,
+    priority,
+    assigned: r.assigned ?? (r.assignee !== undefined || r.group !== undefined ? r.created : undefined),
+    response: r.firstResponse,
+    end,
+    endStatus: canon.status(r.status) === 'canceled' ? 'canceled' : r.resolved === undefined ? 'closed' : 'resolved',
+  };
+}
+
 export function buildTimeline(r: TicketRecord, canon: Canon): Built {
+  if (r.history === undefined || r.history.length === 0) {
+    const priority = canon.priority(r.priority);
+    const simple = simpleTicketOf(r, canon, priority ?? '');
+    const end = simple.end;
+    return {
+      timeline: simpleTimeline(simple), priority, unmapped: r.priority !== undefined && priority === null ? [`priority '${r.priority}'`] : [],
+      reopens: null, assignees: null, groups: null, firstDone: end === undefined ? null : r.firstResolved ?? end,
+    };
+  }
   const unmapped: string[] = [];
   const events: TicketEvent[] = [];
   const finalPriority = canon.priority(r.priority);

@@ -152,7 +152,7 @@ function countingSpans(raw: RawCycle, pauses: Span[], now: number): Span[] {
 }
 
 /** Business ms of a target; whole business days count from the cycle's start (DESIGN.md 6.4). */
-function businessTarget(cal: BusinessCalendar, duration: Duration, start: number): number {
+export function businessTarget(cal: BusinessCalendar, duration: Duration, start: number): number {
   if ('ms' in duration) return duration.ms;
   const from = cal.add(start, 0);
   return cal.elapsed(from, cal.addBusinessDays(from, duration.businessDays));

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../core/engagement/index.ts';
-import { buildReport, outcomeOf, type HistoryEntry, type TicketRecord, type TicketResult } from '../../core/report/index.ts';
-import { evaluateSla, type TicketEvent, type TicketTimeline } from '../../core/sla/index.ts';
+import { buildReport, nearestRank, outcomeOf, type HistoryEntry, type TicketRecord, type TicketResult } from '../../core/report/index.ts';
+import { evaluateSla, outcomesOf, type TicketEvent, type TicketTimeline } from '../../core/sla/index.ts';
 import { engagement, M, t } from './report-helpers.ts';
 
 const MAPPING = 'acme-servicenow';
@@ -88,6 +88,90 @@ describe('report per-ticket results', () => {
         expect(Object.fromEntries(counted)).toEqual(Object.fromEntries(tally));
       }),
       { numRuns: 60, seed: 20261127 },
+    );
+  });
+});
+
+// Without status history the report times tickets through simpleOutcomes, not evaluateSla: the KPIs must still be
+// what evaluateSla gives on the timeline such a record stands for (created → assigned → first response → end).
+const plain = fc.record({
+  created: fc.integer({ min: 0, max: 40 * 24 * 60 }),
+  priority,
+  escalation: fc.boolean(),
+  assigned: fc.option(fc.integer({ min: -60, max: 3 * 24 * 60 }), { nil: undefined }),
+  response: fc.option(fc.integer({ min: -60, max: 5 * 24 * 60 }), { nil: undefined }),
+  end: fc.option(fc.integer({ min: 1, max: 20 * 24 * 60 }), { nil: undefined }),
+  closedOnly: fc.boolean(),
+  status: fc.constantFrom('In Progress', 'Resolved', 'Closed', 'Canceled'),
+});
+
+function plainCase(spec: typeof plain extends fc.Arbitrary<infer T> ? T : never, i: number): { timeline: TicketTimeline; record: TicketRecord } {
+  const createdAt = START + spec.created * M;
+  const at = (o: number | undefined) => (o === undefined ? undefined : createdAt + o * M);
+  const [assigned, response, end] = [at(spec.assigned), at(spec.response), at(spec.end)];
+  const events: TicketEvent[] = [];
+  if (assigned !== undefined) events.push({ at: assigned, type: 'assigned' });
+  if (response !== undefined) events.push({ at: response, type: 'agent_response' });
+  if (end !== undefined) events.push({ at: end, type: 'status', status: spec.status === 'Canceled' ? 'canceled' : spec.closedOnly ? 'closed' : 'resolved' });
+  events.sort((a, b) => a.at - b.at);
+  const record: TicketRecord = {
+    id: `P${i}`, file: 'generated', row: i + 2, created: createdAt, priority: NATIVE_PRIORITY[spec.priority], status: spec.status,
+    category: spec.escalation ? 'Escalation' : 'Hardware',
+    ...(assigned === undefined ? {} : { assigned }), ...(response === undefined ? {} : { firstResponse: response }),
+    ...(end === undefined ? {} : spec.closedOnly ? { closed: end } : { resolved: end }),
+  };
+  return { timeline: { createdAt, priority: spec.priority, events }, record };
+}
+
+describe('report per-ticket results without status history', () => {
+  it("count, median and p90 evaluateSla's clocks on the timelines the records stand for", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(plain, { minLength: 1, maxLength: 40 }), async (specs) => {
+        const cases = specs.map(plainCase);
+        const report = await buildReport(engagement, cases.map((c) => c.record), { helpdesk: MAPPING, now: NOW });
+        const expected = new Map<string, { outcomes: Record<string, number>; business: number[]; calendar: number[] }>();
+        for (const c of cases) {
+          for (const policy of c.record.category === 'Escalation' ? ['joint', 'handoff'] : ['joint']) {
+            for (const o of outcomesOf(evaluateSla(engagement, policy, c.timeline, NOW))) {
+              const key = `${policy}|${o.metric}`;
+              let e = expected.get(key);
+              if (!e) expected.set(key, (e = { outcomes: { met: 0, breached: 0, open: 0, canceled: 0 }, business: [], calendar: [] }));
+              e.outcomes[o.outcome]!++;
+              if ((o.outcome === 'met' || o.outcome === 'breached') && o.stop !== null) {
+                e.business.push(o.business);
+                e.calendar.push(o.stop - c.timeline.createdAt);
+              }
+            }
+          }
+        }
+        const got = new Map<string, { outcomes: Record<string, number>; business: number[]; calendar: number[] }>();
+        for (const row of report.policies.filter((p) => p.month === 'all')) for (const m of row.metrics) {
+          const key = `${row.policy}|${m.metric}`;
+          let g = got.get(key);
+          if (!g) got.set(key, (g = { outcomes: { met: 0, breached: 0, open: 0, canceled: 0 }, business: [], calendar: [] }));
+          for (const outcome of ['met', 'breached', 'open', 'canceled'] as const) g.outcomes[outcome]! += m[outcome];
+        }
+        expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [key, e] of expected) expect(got.get(key)!.outcomes).toEqual(e.outcomes);
+        // Per policy and metric over all priorities: the report's rows are per priority, so compare one priority's.
+        for (const row of report.policies.filter((p) => p.month === 'all')) for (const m of row.metrics) {
+          const business: number[] = [];
+          const calendar: number[] = [];
+          for (const c of cases) {
+            if (c.timeline.priority !== row.priority) continue;
+            if (row.policy === 'handoff' && c.record.category !== 'Escalation') continue;
+            const o = outcomesOf(evaluateSla(engagement, row.policy, c.timeline, NOW)).find((x) => x.metric === m.metric)!;
+            if ((o.outcome === 'met' || o.outcome === 'breached') && o.stop !== null) {
+              business.push(o.business);
+              calendar.push(o.stop - c.timeline.createdAt);
+            }
+          }
+          const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+          expect([m.business.count, m.business.median, m.business.p90]).toEqual([business.length, nearestRank(sorted(business), 50), nearestRank(sorted(business), 90)]);
+          expect([m.calendar.count, m.calendar.median, m.calendar.p90]).toEqual([calendar.length, nearestRank(sorted(calendar), 50), nearestRank(sorted(calendar), 90)]);
+        }
+      }),
+      { numRuns: 80, seed: 20261127 },
     );
   });
 });
