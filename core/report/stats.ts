@@ -7,83 +7,104 @@ import { DURATION_EDGES, type Stats } from './types.ts';
 export class Values {
   private data = new Float64Array(16);
   length = 0;
-  /** Every value so far a whole number of ms in [0, RADIX_LIMIT), not -0: such values can be radix-sorted. */
-  private whole = true;
+  /** Counts per DURATION_EDGES bucket, kept as values arrive: an 'all' row adds its months' counts up. */
+  private readonly histogram: number[] = new Array<number>(DURATION_EDGES.length + 1).fill(0);
+  /** No value so far is NaN: then selection gives what sorting gives (-0 and 0 are equal durations). */
+  private plain = true;
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.grow(this.length * 2);
     this.data[this.length++] = v;
-    if (this.whole && !(v >= 0 && v < RADIX_LIMIT && Math.floor(v) === v && (v !== 0 || 1 / v > 0))) this.whole = false;
+    if (v !== v) {
+      this.plain = false;
+      return;
+    }
+    let b = 0;
+    while (b < EDGES && v >= DURATION_EDGES[b]!) b++;
+    this.histogram[b]!++;
   }
   append(other: Values): void {
-    for (let i = 0; i < other.length; i++) this.push(other.data[i]!);
+    if (this.length + other.length > this.data.length) this.grow(Math.max(this.data.length * 2, this.length + other.length));
+    this.data.set(other.data.subarray(0, other.length), this.length);
+    this.length += other.length;
+    this.plain &&= other.plain;
+    for (let b = 0; b <= EDGES; b++) this.histogram[b]! += other.histogram[b]!;
   }
+  /** The values in ascending order (NaN last), as Float64Array.prototype.sort orders them. */
   sorted(): Float64Array {
-    const values = this.data.slice(0, this.length);
-    return this.whole && values.length >= RADIX_MIN ? radixSort(values) : values.sort();
+    return this.data.slice(0, this.length).sort();
+  }
+  stats(): Stats {
+    const n = this.length;
+    const histogram = [...this.histogram];
+    if (n === 0) return { count: 0, median: null, p90: null, histogram };
+    if (!this.plain) {
+      const s = this.sorted();
+      return { count: n, median: nearestRank(s, 50), p90: nearestRank(s, 90), histogram };
+    }
+    // Two selections instead of a sort: the report takes order statistics of every duration twice (its month and
+    // 'all'), and a sort of a million costs several times the rest of the report's work on them.
+    const a = this.data.slice(0, n);
+    const k90 = rankIndex(n, 90);
+    const k50 = rankIndex(n, 50);
+    select(a, 0, n - 1, k90);
+    // Everything left of k90 is now at most a[k90], so the median is selected within it.
+    if (k50 < k90) select(a, 0, k90 - 1, k50);
+    return { count: n, median: a[k50]!, p90: a[k90]!, histogram };
+  }
+  private grow(size: number): void {
+    const next = new Float64Array(size);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
 }
 
-// Float64Array.prototype.sort costs a few hundred ns a value in V8 (it has to order NaN and -0), and the report
-// sorts every duration twice (its month and 'all'); durations are whole ms, which a radix sort orders in linear
-// time to the same array (equal values are indistinguishable, and -0 and NaN never take this path).
-const RADIX_LIMIT = 2 ** 48;
-const RADIX_MIN = 256;
-const DIGIT_BITS = 11;
-const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const EDGES = DURATION_EDGES.length;
 
-/** Sorts non-negative whole numbers below RADIX_LIMIT ascending: LSD radix, 11 bits a pass, as few passes as the largest needs. */
-function radixSort(values: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
-  const n = values.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) if (values[i]! > max) max = values[i]!;
-  let src = values;
-  let dst = new Float64Array(n);
-  const counts = new Uint32Array(DIGIT_MASK + 1);
-  for (let shift = 0; shift === 0 || max >= 2 ** shift; shift += DIGIT_BITS) {
-    // Division by a power of two is exact, and ToInt32 of a whole number below 2^53 keeps its low bits.
-    const div = 2 ** shift;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[Math.floor(src[i]! / div) & DIGIT_MASK]!++;
-    let sum = 0;
-    for (let d = 0; d <= DIGIT_MASK; d++) {
-      const c = counts[d]!;
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const v = src[i]!;
-      dst[counts[Math.floor(v / div) & DIGIT_MASK]!++] = v;
-    }
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  return src;
+/** The 0-based index of the nearest-rank p-th percentile among n values. */
+function rankIndex(n: number, p: number): number {
+  return Math.max(1, Math.ceil((p / 100) * n)) - 1;
 }
 
 export function nearestRank(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * n));
-  return sorted[rank - 1]!;
+  return sorted[rankIndex(n, p)]!;
+}
+
+/**
+ * Rearranges a[lo..hi] so that a[k] holds the value a sort would put there, smaller-or-equal values before it and
+ * greater-or-equal after: Hoare's FIND (as Wirth writes it) with a median-of-three pivot. Equal values stop both
+ * scans and are swapped, so the many equal durations of an export split evenly instead of going quadratic.
+ */
+function select(a: Float64Array, lo: number, hi: number, k: number): void {
+  while (lo < hi) {
+    const x0 = a[lo]!;
+    const x1 = a[k]!;
+    const x2 = a[hi]!;
+    const pivot = x0 < x1 ? (x1 < x2 ? x1 : x0 < x2 ? x2 : x0) : x0 < x2 ? x0 : x1 < x2 ? x2 : x1;
+    let i = lo;
+    let j = hi;
+    do {
+      while (a[i]! < pivot) i++;
+      while (pivot < a[j]!) j--;
+      if (i <= j) {
+        const v = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = v;
+      }
+    } while (i <= j);
+    if (j < k) lo = i;
+    if (k < i) hi = j;
+  }
 }
 
 export function statsOf(values: Values): Stats {
-  const s = values.sorted();
-  return { count: s.length, median: nearestRank(s, 50), p90: nearestRank(s, 90), histogram: histogramOf(s) };
+  return values.stats();
 }
 
-/** Counts per DURATION_EDGES bucket of an ascending array, in one walk. */
-export function histogramOf(sorted: ArrayLike<number>): number[] {
-  const counts = new Array<number>(DURATION_EDGES.length + 1).fill(0);
-  let bucket = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    while (bucket < DURATION_EDGES.length && sorted[i]! >= DURATION_EDGES[bucket]!) bucket++;
-    counts[bucket]!++;
-  }
-  return counts;
+/** Counts per DURATION_EDGES bucket of some durations (NaN in none: it is no duration). */
+export function histogramOf(values: ArrayLike<number>): number[] {
+  const v = new Values();
+  for (let i = 0; i < values.length; i++) v.push(values[i]!);
+  return v.stats().histogram;
 }

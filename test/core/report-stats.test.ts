@@ -1,42 +1,52 @@
-// The report sorts every duration set for its percentiles; whole-millisecond sets of 256 and more take a radix
-// sort, which must give exactly the array the native sort gives, whatever the mix of values.
+// The report's order statistics come from two selections, not a sort: they must be what the sorted array gives,
+// whatever the mix of values (many equal ones, a single one, zeros, NaN), and the histogram must count each once.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DURATION_EDGES } from '../../core/report/index.ts';
 import { Values, nearestRank } from '../../core/report/stats.ts';
 
-const sortedNatively = (xs: number[]) => [...Float64Array.from(xs).sort()];
-const sortedByValues = (xs: number[]) => {
-  const v = new Values();
-  for (const x of xs) v.push(x);
-  return [...v.sorted()];
-};
+function reference(xs: number[]) {
+  const s = Float64Array.from(xs).sort();
+  const histogram = new Array<number>(DURATION_EDGES.length + 1).fill(0);
+  for (const x of xs) if (!Number.isNaN(x)) histogram[DURATION_EDGES.filter((e) => x >= e).length]!++;
+  return { count: xs.length, median: nearestRank(s, 50), p90: nearestRank(s, 90), histogram };
+}
 
-describe('Values.sorted', () => {
-  it('equals the native sort for whole-ms durations of every size, from a few to thousands (radix path)', () => {
-    const ms = fc.oneof(fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 0, max: 2 ** 47 }), fc.constantFrom(0, 1, 2047, 2048, 2 ** 32, 2 ** 48 - 1));
-    fc.assert(fc.property(fc.array(ms, { minLength: 0, maxLength: 3000 }), (xs) => {
-      expect(sortedByValues(xs)).toEqual(sortedNatively(xs));
-    }), { numRuns: 150 });
+function valuesOf(xs: number[], split = xs.length): Values {
+  // Filled in two parts joined by append, as the report's 'all' rows are.
+  const a = new Values();
+  const b = new Values();
+  xs.forEach((x, i) => (i < split ? a : b).push(x));
+  a.append(b);
+  return a;
+}
+
+describe('Values.stats', () => {
+  it('gives the nearest-rank median and p90 of the sorted values, and their histogram', () => {
+    const ms = fc.oneof(fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 0, max: 2 ** 47 }), fc.constantFrom(0, 60_000, 900_000, 2 ** 48 - 1), fc.double({ min: 0, max: 1e9, noNaN: true }));
+    fc.assert(fc.property(fc.array(ms, { minLength: 0, maxLength: 3000 }), fc.nat(), (xs, at) => {
+      expect(valuesOf(xs, at % (xs.length + 1)).stats()).toEqual(reference(xs));
+    }), { numRuns: 200 });
   });
 
-  it('falls back to the native sort when a value is fractional, negative, -0, huge or NaN', () => {
-    const odd = fc.constantFrom(0.5, -1, -0, 2 ** 48, Number.NaN, 1e300);
-    const xs = fc.tuple(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 300, maxLength: 600 }), odd, fc.nat({ max: 599 }));
-    fc.assert(
-      fc.property(xs, ([whole, bad, at]) => {
-        const mixed = [...whole];
-        mixed.splice(at % (mixed.length + 1), 0, bad);
-        expect(sortedByValues(mixed)).toEqual(sortedNatively(mixed));
-      }),
-      { numRuns: 100 },
-    );
+  it('handles sets that are all equal or nearly so (three-way partition)', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(0, 60_000, 120_000), { minLength: 1, maxLength: 5000 }), (xs) => {
+      expect(valuesOf(xs).stats()).toEqual(reference(xs));
+    }), { numRuns: 100 });
   });
 
-  it('gives nearest-rank percentiles on the sorted array', () => {
+  it('orders NaN last as the native sort does, and counts it in no bucket', () => {
+    const xs = [5 * 60_000, Number.NaN, 20 * 60_000, 1, Number.NaN];
+    expect(valuesOf(xs, 2).stats()).toEqual(reference(xs));
+    expect(valuesOf(xs).stats().p90).toBeNaN();
+  });
+
+  it('gives nearest-rank percentiles', () => {
     const v = new Values();
     for (let i = 1000; i >= 1; i--) v.push(i * 60_000);
-    const s = v.sorted();
-    expect(nearestRank(s, 50)).toBe(500 * 60_000);
-    expect(nearestRank(s, 90)).toBe(900 * 60_000);
+    const s = v.stats();
+    expect(s.median).toBe(500 * 60_000);
+    expect(s.p90).toBe(900 * 60_000);
+    expect(new Values().stats()).toEqual({ count: 0, median: null, p90: null, histogram: new Array(DURATION_EDGES.length + 1).fill(0) });
   });
 });
