@@ -3,7 +3,7 @@
 // into TicketRecords, collecting bad values as problems with row and column.
 import { csvRows } from './csv.ts';
 import { ExportError, type ProblemLog } from './problems.ts';
-import { BAD_TIME, NEEDS_ZONE, needsZoneMessage, type TimeParser } from './time.ts';
+import { NEEDS_ZONE, needsZoneMessage, type TimeParser } from './time.ts';
 import type { HelpdeskSla, RecordField, TextSource, TicketRecord } from './types.ts';
 
 export interface TableSpec {
@@ -59,26 +59,55 @@ export interface TableContext {
 
 /** The records of each parsed chunk as one array (never empty). */
 export async function* readTable(source: TextSource, spec: TableSpec, ctx: TableContext): AsyncGenerator<TicketRecord[]> {
-  let fields: Bound[] | null = null;
-  let extras = new Map<string, number>();
-  let header: string[] = [];
+  let table: Table | null = null;
   for await (const batch of csvRows(source)) {
     let start = 0;
     const records: TicketRecord[] = [];
-    if (fields === null) {
-      header = batch.rows[0]!;
-      ({ fields, extras } = bind(header, spec, ctx));
+    if (table === null) {
+      table = new Table(batch.rows[0]!, spec, ctx);
       start = 1;
     }
     for (let i = start; i < batch.rows.length; i++) {
       ctx.stats.rows++;
-      const record = convert(batch.rows[i]!, batch.first + i + 1, fields, extras, header, spec, ctx);
+      const record = table.convert(batch.rows[i]!, batch.first + i + 1);
       if (record) {
         ctx.stats.records++;
         records.push(record);
       }
     }
     if (records.length > 0) yield records;
+  }
+}
+
+/**
+ * One file's columns bound to fields, converting its rows. The format's `finish` reads the current row through
+ * two functions made once per file: made per row, they cost more than the rest of a row's conversion.
+ */
+class Table {
+  private readonly fields: Bound[];
+  private readonly extras: Map<string, number>;
+  private row: string[] = [];
+  private rowNumber = 0;
+  private readonly extra = (name: string): string | undefined => {
+    const i = this.extras.get(name);
+    const v = i === undefined ? undefined : this.row[i]?.trim();
+    return v === '' ? undefined : v;
+  };
+  private readonly bad = (column: string, message: string): void => badValue(this.ctx, this.rowNumber, column, message);
+
+  constructor(private readonly header: string[], private readonly spec: TableSpec, private readonly ctx: TableContext) {
+    ({ fields: this.fields, extras: this.extras } = bind(header, spec, ctx));
+  }
+
+  convert(row: string[], rowNumber: number): TicketRecord | null {
+    const r = convert(row, rowNumber, this.fields, this.header, this.spec, this.ctx);
+    if (r && this.spec.finish) {
+      this.row = row;
+      this.rowNumber = rowNumber;
+      this.spec.finish(r, this.extra, this.bad);
+    }
+    if (r) settle(r);
+    return r;
   }
 }
 
@@ -122,21 +151,24 @@ function bind(header: string[], spec: TableSpec, ctx: TableContext): { fields: B
   return { fields, extras };
 }
 
-function convert(row: string[], rowNumber: number, fields: Bound[], extras: Map<string, number>, header: string[], spec: TableSpec, ctx: TableContext): TicketRecord | null {
+function convert(row: string[], rowNumber: number, fields: Bound[], header: string[], spec: TableSpec, ctx: TableContext): TicketRecord | null {
   const r: TicketRecord = { id: '', file: ctx.file, row: rowNumber, created: NaN };
   let fatal = false;
   let sla: Partial<Record<'frB' | 'frD' | 'resB' | 'resD', boolean | number>> | null = null;
   for (let k = 0; k < fields.length; k++) {
-    const { field, index, header: column, kind } = fields[k]!;
-    const raw = row[index];
-    const text = raw === undefined ? '' : raw.trim();
+    const bound = fields[k]!;
+    const raw = row[bound.index];
+    if (raw === undefined || raw === '') continue;
+    // trim() only when an end is white space: most cells have none, and the call is a cost a cell.
+    const text = raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32 ? raw.trim() : raw;
     if (text === '') continue;
+    const { field, kind } = bound;
     if (kind === TIME) {
       const at = ctx.times.parse(text);
-      if (at === NEEDS_ZONE) throw new ExportError(ctx.file, rowNumber, column, needsZoneMessage(text));
-      if (Number.isNaN(at) || at === BAD_TIME) {
+      if (at === NEEDS_ZONE) throw new ExportError(ctx.file, rowNumber, bound.header, needsZoneMessage(text));
+      if (Number.isNaN(at)) {
         if (field === 'created') fatal = true;
-        badValue(ctx, rowNumber, column, `'${text}' is not a date and time`, field === 'created' ? 'error' : 'warning', 'bad-time');
+        badValue(ctx, rowNumber, bound.header, `'${text}' is not a date and time`, field === 'created' ? 'error' : 'warning', 'bad-time');
         continue;
       }
       if (field === 'firstResponseDue') (sla ??= {}).frD = at;
@@ -144,11 +176,11 @@ function convert(row: string[], rowNumber: number, fields: Bound[], extras: Map<
       else r[field as 'created'] = at;
     } else if (kind === COUNT) {
       const n = Number(text);
-      if (!Number.isInteger(n) || n < 0) badValue(ctx, rowNumber, column, `'${text}' is not a count`);
+      if (!Number.isInteger(n) || n < 0) badValue(ctx, rowNumber, bound.header, `'${text}' is not a count`);
       else r[field as 'reopens'] = n;
     } else if (kind === FLAG) {
       const f = flag(text);
-      if (f === undefined) badValue(ctx, rowNumber, column, `'${text}' is neither yes nor no`);
+      if (f === undefined) badValue(ctx, rowNumber, bound.header, `'${text}' is neither yes nor no`);
       else if (field === 'excluded') r.excluded = f;
       else if (field === 'firstResponseBreached') (sla ??= {}).frB = f;
       else (sla ??= {}).resB = f;
@@ -167,12 +199,6 @@ function convert(row: string[], rowNumber: number, fields: Bound[], extras: Map<
     return null;
   }
   if (sla) r.helpdeskSla = helpdeskSla(sla);
-  spec.finish?.(r, (name) => {
-    const i = extras.get(name);
-    const v = i === undefined ? undefined : row[i]?.trim();
-    return v === '' ? undefined : v;
-  }, (column, message) => badValue(ctx, rowNumber, column, message));
-  settle(r);
   return r;
 }
 
