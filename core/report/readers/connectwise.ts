@@ -1,7 +1,14 @@
-// ConnectWise PSA service tickets, flattened to CSV with the REST names (board/name or board.name …: the
-// service/tickets model, spinen/connectwise-php-client src/Models/v2018_5/Service/Ticket.php) or the grid titles.
-// dateResponded, dateResolved, closedDate; isInSla is ConnectWise's own verdict, taken as the resolution's
-// (true = met). No status history (the audit trail is a separate API).
+// ConnectWise PSA service tickets, flattened to CSV with the REST names (board/name or board.name …) or the grid
+// titles. REST names confirmed by the service/tickets model in spinen/connectwise-php-client
+// (src/Models/v2018_5/Service/Ticket.php and src/Models/v2019_4/Service/Ticket.php, Metadata.php): id, summary,
+// board, status, priority, company, contact, contactName, owner, team, type, recordType, resources (a string),
+// dateResponded, dateResolved, closedDate, isInSla; the entry date is only in the metadata, _info.dateEntered (so
+// "_info/dateEntered" or "_info.dateEntered" once flattened). isInSla is ConnectWise's own verdict, taken as the
+// resolution's (true = met). No status history (the audit trail is a separate API).
+// Unverified: every grid/CSV title ("Ticket #", "Ticket Number", "Ticket", "Priority", "Status", "Company",
+// "Contact", "Board", "Team", "Resources", "Owner", "Type", "Record Type", "Summary", "Summary Description",
+// "Date Entered", "Entered", "Date Responded", "Responded", "Date Resolved", "Resolved", "Closed Date", "In SLA"),
+// and a top-level "dateEntered" (older API versions).
 import { NO_HISTORY_NOTE, type Reader } from '../reader.ts';
 import { flag, readTable, type TableSpec } from '../table.ts';
 
@@ -10,13 +17,13 @@ const COLUMNS: TableSpec['columns'] = {
   priority: ['priority/name', 'priority.name', 'Priority'],
   status: ['status/name', 'status.name', 'Status'],
   organization: ['company/name', 'company.name', 'Company'],
-  requester: ['contact/name', 'contact.name', 'Contact'],
-  group: ['board/name', 'board.name', 'Board', 'team/name', 'Team'],
+  requester: ['contact/name', 'contact.name', 'Contact', 'contactName'],
+  group: ['board/name', 'board.name', 'Board', 'team/name', 'Team', 'team.name'],
   assignee: ['owner/identifier', 'owner.identifier', 'Resources', 'Owner'],
   category: ['type/name', 'type.name', 'Type'],
   type: ['recordType', 'Record Type'],
   subject: ['summary', 'Summary', 'Summary Description'],
-  created: ['dateEntered', '_info/dateEntered', 'Date Entered', 'Entered'],
+  created: ['dateEntered', '_info/dateEntered', 'Date Entered', 'Entered', '_info.dateEntered'],
   firstResponse: ['dateResponded', 'Date Responded', 'Responded'],
   resolved: ['dateResolved', 'Date Resolved', 'Resolved'],
   closed: ['closedDate', 'Closed Date'],

@@ -1,5 +1,14 @@
 // ServiceNow incidents, exported from a list as CSV with field names (number, opened_at …) or labels (Number,
 // Opened …): https://raw.githubusercontent.com/api-evangelist/servicenow/refs/heads/main/json-schema/servicenow-incident-schema.json
+// A CSV export's header is the field name by default and the label when glide.export.csv.column_header_label (or the
+// URL parameter sysparm_export_column_header_label) is true; values are display values unless
+// glide.export.csv.raw.value is true, hence "1 - Critical" priorities and "Closed" states:
+// https://www.servicenow.com/docs/r/australia/platform-administration/table-administration-and-data-management/system-properties-display-value-header.html
+// Labels confirmed from incident form field lists (number "Number", caller_id "Caller", category "Category",
+// assignment_group "Assignment group", assigned_to "Assigned to", short_description "Short description").
+// Unverified labels (the usual base-system ones, not seen in a document here): "Opened", "Resolved", "Closed",
+// "State", "Incident state", "Priority", "Company", "Subcategory", "Reopen count", "Reassignment count", "Made SLA",
+// "Sys ID".
 // Date-times in a list export are in the exporting user's zone and carry none: pass exportZone.
 // Side files, told apart by their headers:
 //  - task_sla (task, sla, stage, has_breached, planned_end_time):

@@ -1,7 +1,12 @@
 // Zendesk Support exports. Sources for the names below:
-//  - Data export (CSV and full JSON): https://support.zendesk.com/hc/en-us/articles/4408886165402 (CSV headers such
-//    as "Id", "Created at", "Solved at", "Reopens", "First reply time in minutes", "Assignee stations"; the full JSON
-//    export is one ticket object per line, with its metric_set)
+//  - Data export (CSV and full JSON): https://support.zendesk.com/hc/en-us/articles/4408886165402 . Its table of CSV
+//    ticket columns confirms (headers compared without case): "ID", "Requester", "Requester email", "Assignee",
+//    "Group", "Subject", "Tags", "Status", "Priority", "Ticket type", "Created at", "Organization", "Initially
+//    assigned at", "Solved at", "Group stations", "Assignee stations", "Reopens", "First reply time in minutes",
+//    "First resolution time in minutes", "Full resolution time in minutes". The CSV's times are in the account's
+//    time zone (the article says so); the full JSON export is one ticket object per line, with its metric_set.
+//    Unverified: "Category" (the CSV has no such column; a custom drop-down may be titled so), "Ticket ID" (an
+//    Explore report title, not the data export's), and the snake_case names (API field names, for a flattened API dump).
 //  - Ticket fields and ticket metrics: https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/ and
 //    https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_metrics/
 //  - Ticket metric events (side file): https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_metric_events/
