@@ -2,15 +2,14 @@
 // priority × month of creation and per policy. Per ticket only numbers stay (durations in typed arrays, counters,
 // the breach and disagreement lists up to listLimit), so memory grows with the buckets, not with the records.
 import { calendarOf, evaluateSla, policiesFor } from '../sla/evaluate.ts';
-import { outcomesOf, simpleOutcomesWith, simplePlan, simpleTimeline, type SimplePlan } from '../sla/outcomes.ts';
+import { outcomesOf, simpleOutcomesWith, simplePlan, simpleTimeline, type SimplePlan, type SimpleTicket } from '../sla/outcomes.ts';
 import { ZoneTable } from '../calendar/zone.ts';
 import type { Engagement, Metric } from '../engagement/types.ts';
-import type { TicketTimeline } from '../sla/types.ts';
 import { Canon, findMapping } from './canon.ts';
 import { DEFINITIONS } from './definitions.ts';
 import { RECORD_BATCHES } from './reader.ts';
 import { Values, statsOf } from './stats.ts';
-import { buildTimeline, doneAt, simpleTicketOf } from './timeline.ts';
+import { buildTimeline, doneAt, simpleTicketOf, type Built } from './timeline.ts';
 import {
   AGE_BUCKETS, type BacklogKpi, type Breach, type ClockOutcome, type Disagreement, type MetricKpi, type PolicyKpi,
   type Report, type ReportOptions, type ReportProblem, type TicketKpi, type TicketRecord,
@@ -31,6 +30,10 @@ interface MetricAcc {
 interface PolicyAcc {
   tickets: number;
   metrics: Map<Metric, MetricAcc>;
+}
+interface PolicySlot {
+  p: PolicyAcc;
+  metrics: Array<{ metric: Metric; acc: MetricAcc }>;
 }
 interface TicketAcc {
   tickets: number;
@@ -73,7 +76,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
   let disagreementTotal = 0;
   // Lookups by (activity, priority) and (priority, month) through nested maps of the mapping's own strings: a key
   // concatenated per ticket costs more to hash than the rest of the ticket's bookkeeping.
-  const policyCache = new Map<string | undefined, Map<string, Array<{ id: string; plan: SimplePlan; sla: boolean }>>>();
+  const policyCache = new Map<string | undefined, Map<string, Array<{ id: string; plan: SimplePlan; sla: boolean; months: Map<string, PolicySlot> }>>>();
   const ticketIndex = new Map<string, Map<string, TicketAcc>>();
   const policyIndex = new Map<string, Map<string, Map<string, PolicyAcc>>>();
   const months = new Map<number, string>();
@@ -113,21 +116,18 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
       return;
     }
     const simple = built ? null : simpleTicketOf(r, canon, priority);
-    let timeline = built?.timeline ?? null;
-    const timelineNow = (): TicketTimeline => (timeline ??= simpleTimeline(simple!));
-    const isDone = (at: number): boolean => (simple ? simple.end !== undefined && simple.end <= at : doneAt(timeline!, at));
     let byPriority = policyCache.get(route.activity);
     if (!byPriority) policyCache.set(route.activity, (byPriority = new Map()));
     let covering = byPriority.get(priority);
     if (!covering) {
       const chosen = policiesFor(engagement, priority, route.activity).filter((id) => allowed === undefined || allowed.includes(id));
-      covering = chosen.map((id) => ({ id, plan: simplePlan(engagement, id, priority), sla: engagement.sla[id]!.kind === 'SLA' }));
+      covering = chosen.map((id) => ({ id, plan: simplePlan(engagement, id, priority), sla: engagement.sla[id]!.kind === 'SLA', months: new Map() }));
       byPriority.set(priority, covering);
     }
     const inPeriod = r.created >= from && r.created < to;
 
     // The backlog is a snapshot of every ticket open at that instant, whatever its creation date.
-    if (r.created <= backlogAt && !isDone(backlogAt)) {
+    if (r.created <= backlogAt && !isDone(simple, built, backlogAt)) {
       for (const id of covering.length > 0 ? covering.map((c) => c.id) : ['']) {
         const target = id === '' ? undefined : engagement.sla[id]!.targets[priority];
         const age = target ? calendarOf(engagement, target.calendar).elapsed(r.created, backlogAt) : backlogAt - r.created;
@@ -150,8 +150,9 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     const month = monthOf(r.created);
 
     if (options.onTicket) {
-      const evaluations = covering.map(({ id }) => evaluateSla(engagement, id, timelineNow(), now));
-      options.onTicket({ id: r.id, priority, activity: route.activity, timeline: timelineNow(), evaluations });
+      const timeline = built?.timeline ?? simpleTimeline(simple!);
+      const evaluations = covering.map(({ id }) => evaluateSla(engagement, id, timeline, now));
+      options.onTicket({ id: r.id, priority, activity: route.activity, timeline, evaluations });
     }
 
     // Ticket KPIs (policy-independent).
@@ -166,7 +167,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     t.tickets++;
     const firstDoneAt = built ? built.firstDone : simple!.end === undefined ? null : r.firstResolved ?? simple!.end;
     const firstDone = firstDoneAt !== null && firstDoneAt <= now ? firstDoneAt : null;
-    const doneNow = isDone(now);
+    const doneNow = isDone(simple, built, now);
     const reopens = r.reopens ?? built?.reopens ?? 0;
     if (firstDone !== null) {
       t.resolved++;
@@ -180,22 +181,18 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     if (doneNow && lastDone !== undefined && lastDone <= now && lastDone >= r.created) t.resolution.push(lastDone - r.created);
 
     // Policy KPIs.
-    for (const { id, plan, sla } of covering) {
-      const outcomes = (simple && simpleOutcomesWith(plan, simple, now)) || outcomesOf(evaluateSla(engagement, id, timelineNow(), now));
-      let ofPolicy = policyIndex.get(id);
-      if (!ofPolicy) policyIndex.set(id, (ofPolicy = new Map()));
-      let ofPriority = ofPolicy.get(priority);
-      if (!ofPriority) ofPolicy.set(priority, (ofPriority = new Map()));
-      let p = ofPriority.get(month);
-      if (!p) {
-        p = { tickets: 0, metrics: new Map() };
-        ofPriority.set(month, p);
-        policies.set(`${id}|${priority}|${month}`, p);
-      }
-      p.tickets++;
-      for (const m of outcomes) {
-        let acc = p.metrics.get(m.metric);
-        if (!acc) p.metrics.set(m.metric, (acc = { met: 0, breached: 0, open: 0, canceled: 0, business: new Values(), calendar: new Values() }));
+    for (const c of covering) {
+      const { id, plan, sla } = c;
+      const outcomes = (simple && simpleOutcomesWith(plan, simple, now)) || outcomesOf(evaluateSla(engagement, id, (built ?? buildTimeline(r, canon)).timeline, now));
+      // The (policy, priority, month) accumulator, found once per month through this (activity, priority, policy)
+      // entry; its metric accumulators in the order of the plan's metrics, which is the order of the outcomes.
+      let slot = c.months.get(month);
+      if (!slot) c.months.set(month, (slot = policySlot(id, priority, month, plan)));
+      slot.p.tickets++;
+      for (let j = 0; j < outcomes.length; j++) {
+        const m = outcomes[j]!;
+        const known = slot.metrics[j];
+        const acc = known?.metric === m.metric ? known.acc : metricAcc(slot.p, m.metric);
         const outcome = r.excluded ? 'canceled' : m.outcome;
         // A switch, not acc[outcome]++: a property named by a variable is a slow lookup, and this runs per clock.
         switch (outcome) {
@@ -230,6 +227,20 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     }
   };
 
+  function policySlot(id: string, priority: string, month: string, plan: SimplePlan): PolicySlot {
+    let ofPolicy = policyIndex.get(id);
+    if (!ofPolicy) policyIndex.set(id, (ofPolicy = new Map()));
+    let ofPriority = ofPolicy.get(priority);
+    if (!ofPriority) ofPolicy.set(priority, (ofPriority = new Map()));
+    let p = ofPriority.get(month);
+    if (!p) {
+      p = { tickets: 0, metrics: new Map() };
+      ofPriority.set(month, p);
+      policies.set(`${id}|${priority}|${month}`, p);
+    }
+    return { p, metrics: plan.metrics.map(({ metric }) => ({ metric, acc: metricAcc(p, metric) })) };
+  }
+
   const batches = (records as { [RECORD_BATCHES]?: () => AsyncIterable<TicketRecord[]> })[RECORD_BATCHES];
   if (typeof batches === 'function') {
     for await (const batch of batches.call(records)) for (let i = 0; i < batch.length; i++) take(batch[i]!);
@@ -262,6 +273,17 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     notes,
     definitions: DEFINITIONS,
   };
+}
+
+function metricAcc(p: PolicyAcc, metric: Metric): MetricAcc {
+  let acc = p.metrics.get(metric);
+  if (!acc) p.metrics.set(metric, (acc = { met: 0, breached: 0, open: 0, canceled: 0, business: new Values(), calendar: new Values() }));
+  return acc;
+}
+
+/** Whether the ticket is resolved, closed or canceled at `at`: a simple ticket is from its end on. */
+function isDone(simple: SimpleTicket | null, built: Built | null, at: number): boolean {
+  return simple ? simple.end !== undefined && simple.end <= at : doneAt(built!.timeline, at);
 }
 
 function rank(engagement: Engagement, priority: string): number {

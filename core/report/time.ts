@@ -87,9 +87,13 @@ export class TimeParser {
         offset = 0;
       } else {
         if (i + 6 !== n || (z !== 43 && z !== 45) || text.charCodeAt(i + 3) !== 58) return undefined;
-        const oh = digits(text, i + 1, 2);
-        const om = digits(text, i + 4, 2);
-        if (oh < 0 || om < 0) return undefined;
+        const oh0 = text.charCodeAt(i + 1) - 48;
+        const oh1 = text.charCodeAt(i + 2) - 48;
+        const om0 = text.charCodeAt(i + 4) - 48;
+        const om1 = text.charCodeAt(i + 5) - 48;
+        if ((oh0 >>> 0) > 9 || (oh1 >>> 0) > 9 || (om0 >>> 0) > 9 || (om1 >>> 0) > 9) return undefined;
+        const oh = oh0 * 10 + oh1;
+        const om = om0 * 10 + om1;
         offset = (z === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
       }
     }

@@ -85,6 +85,19 @@ const counts = new Uint8Array(4);
 const order = [0, 0, 0];
 const times = [0, 0, 0];
 
+interface PlanMetric {
+  index: number;
+  metric: Metric;
+  duration: Duration;
+  /**
+   * Business-day targets in ms by the opening their count starts from: every ticket opened while the calendar is
+   * closed counts from the same next opening, and the target takes two calendar walks to work out.
+   */
+  targets: Map<number, number>;
+}
+
+const TARGET_MEMO = 4096;
+
 /** What simpleOutcomes needs of a policy's target for one priority, worked out once per report. */
 export interface SimplePlan {
   /** null when the policy has no target for the priority (then no clocks). */
@@ -94,7 +107,7 @@ export interface SimplePlan {
   pausesOnNew: boolean;
   pausesOnEnd: ReadonlySet<string>;
   /** The metrics with a target, in METRICS order: their index there and duration. */
-  metrics: Array<{ index: number; metric: Metric; duration: Duration }>;
+  metrics: PlanMetric[];
   /** Reused for each result: a caller reads it before the next call with the same plan. */
   out: MetricOutcome[];
 }
@@ -106,7 +119,7 @@ export function simplePlan(engagement: Engagement, policyId: string, priority: s
   const metrics: SimplePlan['metrics'] = [];
   if (target) METRICS.forEach((metric, index) => {
     const duration = target.metrics[metric];
-    if (duration) metrics.push({ index, metric, duration });
+    if (duration) metrics.push({ index, metric, duration, targets: new Map() });
   });
   return {
     cal: target ? calendarOf(engagement, target.calendar) : null,
@@ -174,7 +187,8 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
 
   const { metrics, out } = plan;
   for (let j = 0; j < metrics.length; j++) {
-    const { index: m, duration } = metrics[j]!;
+    const pm = metrics[j]!;
+    const { index: m, duration } = pm;
     let business = 0;
     let over = -Infinity;
     let breachedAt: number | null = null;
@@ -186,7 +200,7 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
       if (start > now) continue;
       const s = stops[m * 2 + k]!;
       const stopped = !Number.isNaN(s) && s <= now;
-      const ms = 'ms' in duration ? duration.ms : businessTarget(cal, duration, start);
+      const ms = 'ms' in duration ? duration.ms : dayTarget(pm, cal, start);
       const until = stopped ? s : now;
       const elapsed = until > start ? cal.elapsed(start, until) : 0;
       const isOver = elapsed > ms;
@@ -206,6 +220,20 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
     o.breachedAt = breachedAt;
   }
   return out;
+}
+
+function dayTarget(pm: PlanMetric, cal: BusinessCalendar, start: number): number {
+  const from = cal.add(start, 0);
+  // Only openings are remembered: a ticket opened inside business hours counts from its own instant, one no other
+  // ticket is likely to share, and remembering those would only evict the openings.
+  if (from === start) return businessTarget(cal, pm.duration, from);
+  let ms = pm.targets.get(from);
+  if (ms === undefined) {
+    ms = businessTarget(cal, pm.duration, from);
+    if (pm.targets.size >= TARGET_MEMO) pm.targets.clear();
+    pm.targets.set(from, ms);
+  }
+  return ms;
 }
 
 /** Inserts event i by time, after the events at the same time (their kinds come earlier). */
