@@ -20,10 +20,8 @@ const SLASH = /^(\d{1,2})[/.-]([A-Za-z]{3}|\d{1,2})[/.-](\d{2}|\d{4})(?:[ ,T]+(\
 
 export class TimeParser {
   private readonly table: ZoneTable | null;
-  private lastY = -1;
-  private lastMo = -1;
-  private lastD = -1;
-  private lastDayMs = 0;
+  private readonly dayYears = new Int32Array(13 << 5).fill(-1);
+  private readonly dayStarts = new Float64Array(13 << 5);
 
   constructor(zone: string | undefined, private readonly dayFirst = false) {
     if (zone !== undefined && !isValidTimeZone(zone)) throw new RangeError(`'${zone}' is not a time zone (expected an IANA id such as America/New_York)`);
@@ -103,14 +101,14 @@ export class TimeParser {
     const secs = h * 3600 + mi * 60 + s;
     // What at() checks by reading the date back: 31 February, or 23:59:60 rolling into the next day, is no time.
     if (h !== 24 && (d > daysInMonth(y, mo) || secs >= 86_400)) return BAD_TIME;
-    // Exports list tickets in date order, so consecutive times mostly share their date.
-    if (y !== this.lastY || mo !== this.lastMo || d !== this.lastD) {
-      this.lastY = y;
-      this.lastMo = mo;
-      this.lastD = d;
-      this.lastDayMs = daysFromCivil(y, mo, d) * 86_400_000;
+    // The start of each date seen, by month and day, for the year last seen there: an export spans a few hundred
+    // dates, in any order, and the civil arithmetic costs more than the rest of the parse.
+    const slot = (mo << 5) | d;
+    if (this.dayYears[slot] !== y) {
+      this.dayYears[slot] = y;
+      this.dayStarts[slot] = daysFromCivil(y, mo, d) * 86_400_000;
     }
-    const local = this.lastDayMs + secs * 1000 + ms;
+    const local = this.dayStarts[slot]! + secs * 1000 + ms;
     if (offset !== undefined) return local - offset;
     if (this.table === null) return NEEDS_ZONE;
     return this.table.resolve(local);
