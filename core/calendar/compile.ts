@@ -47,6 +47,9 @@ class CompiledCalendar implements BusinessCalendar {
   private dayHi = 0;
   private instLo = 0;
   private instHi = 0;
+  private readonly businessDates = new Map<number, number>();
+  /** dayFirst[b]: the first segment ending after instLo + b days (UTC days from the horizon start, not local ones). */
+  private dayFirst = new Int32Array(0);
 
   constructor(spec: NormalSpec) {
     this.spec = spec;
@@ -107,13 +110,26 @@ class CompiledCalendar implements BusinessCalendar {
     if (!Number.isInteger(days)) throw new CalendarError(['days'], `days must be a whole number, got ${days}`);
     if (days === 0) return this.add(at, 0);
     const local = at + this.zone.offsetAt(at);
-    let day = Math.floor(local / DAY_MS);
-    const wall = local - day * DAY_MS;
+    const from = Math.floor(local / DAY_MS);
+    const wall = local - from * DAY_MS;
+    return this.add(this.zone.resolve(this.nthBusinessDate(from, days) * DAY_MS + wall), 0);
+  }
+
+  /** The `days`-th business date after local date `from`; remembered, as a report asks for the same ones a million times. */
+  private nthBusinessDate(from: number, days: number): number {
+    const key = days < 1024 && Math.abs(from) < 2 ** 19 ? from * 1024 + days : null;
+    const known = key === null ? undefined : this.businessDates.get(key);
+    if (known !== undefined) return known;
+    let day = from;
     for (let k = 0; k < days; ) {
       day++;
       if (this.isBusinessDate(day)) k++;
     }
-    return this.add(this.zone.resolve(day * DAY_MS + wall), 0);
+    if (key !== null) {
+      if (this.businessDates.size >= 65_536) this.businessDates.clear();
+      this.businessDates.set(key, day);
+    }
+    return day;
   }
 
   periods(from: number, to: number): Array<[number, number]> {
@@ -130,7 +146,16 @@ class CompiledCalendar implements BusinessCalendar {
 
   /** Business ms from the horizon start to t (t inside the horizon). */
   private before(t: number): number {
-    const i = upperBound(this.ends, this.n, t);
+    // The first segment ending after t, from the day index (the binary search cost more than the rest of a
+    // report's clock); a segment ending at or before the day's start cannot be it, so the scan starts there.
+    const b = Math.floor((t - this.instLo) / DAY_MS);
+    let i: number;
+    if (b >= 0 && b < this.dayFirst.length) {
+      i = this.dayFirst[b]!;
+      while (i < this.n && this.ends[i]! <= t) i++;
+    } else {
+      i = upperBound(this.ends, this.n, t);
+    }
     if (i >= this.n) return this.cum[this.n]!;
     const s = this.starts[i]!;
     return this.cum[i]! + (t > s ? t - s : 0);
@@ -175,6 +200,7 @@ class CompiledCalendar implements BusinessCalendar {
     this.install(this.segments(this.dayHi, next, this.instHi, hi), false);
     this.dayHi = next;
     this.instHi = hi;
+    this.indexDays();
   }
 
   private extendBackward(): void {
@@ -184,6 +210,19 @@ class CompiledCalendar implements BusinessCalendar {
     this.install(this.segments(prev, this.dayLo, lo, this.instLo), true);
     this.dayLo = prev;
     this.instLo = lo;
+    this.indexDays();
+  }
+
+  private indexDays(): void {
+    const count = Math.ceil((this.instHi - this.instLo) / DAY_MS) + 1;
+    const first = new Int32Array(count);
+    let k = 0;
+    for (let b = 0; b < count; b++) {
+      const at = this.instLo + b * DAY_MS;
+      while (k < this.n && this.ends[k]! <= at) k++;
+      first[b] = k;
+    }
+    this.dayFirst = first;
   }
 
   private install(flat: number[], front: boolean): void {

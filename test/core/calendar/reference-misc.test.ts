@@ -47,3 +47,28 @@ describe('subtract, isOpen, isHoliday and addBusinessDays match the brute-force 
     );
   }, TIMEOUT);
 });
+
+describe('one calendar asked in any order', () => {
+  // The compiled calendar keeps a horizon that grows both ways and restarts far away, with a day index and a
+  // memo of business dates over it: its answers must not depend on what it was asked before.
+  it('gives what a freshly compiled calendar gives, for elapsed, add and addBusinessDays', () => {
+    const YEAR = 366 * 1440;
+    fc.assert(
+      fc.property(
+        calendarCase(),
+        fc.array(fc.tuple(fc.integer({ min: -80 * YEAR, max: 80 * YEAR }), fc.integer({ min: 0, max: 20 * 1440 }), fc.integer({ min: 0, max: 12 })), { minLength: 2, maxLength: 12 }),
+        ({ spec, anchor }, queries) => {
+          const shared = compileCalendar(spec);
+          for (const [offset, span, days] of queries) {
+            const t = anchor + offset * MINUTE;
+            const fresh = () => compileCalendar(spec);
+            expect(shared.elapsed(t, t + span * MINUTE)).toBe(fresh().elapsed(t, t + span * MINUTE));
+            expect(iso(shared.add(t, span * MINUTE))).toBe(iso(fresh().add(t, span * MINUTE)));
+            expect(iso(shared.addBusinessDays(t, days))).toBe(iso(fresh().addBusinessDays(t, days)));
+          }
+        },
+      ),
+      { numRuns: runs(150) },
+    );
+  }, TIMEOUT);
+});
