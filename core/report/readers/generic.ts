@@ -33,7 +33,8 @@ export const readGeneric: Reader = async function* (input, ctx) {
   if (side.byId.size === 0) ctx.notes.push(NO_HISTORY_NOTE);
   const spec: TableSpec = {
     columns: Object.fromEntries(FIELDS.map((f) => [f, [f]])),
-    finish: (r) => side.join(r, r.id),
+    // Without a history file there is nothing to join: no lookup per row.
+    ...(side.byId.size === 0 ? {} : { finish: (r) => side.join(r, r.id) }),
   };
   yield* readTable(input.text, spec, ctx);
 };
