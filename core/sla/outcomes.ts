@@ -103,6 +103,8 @@ export interface SimplePlan {
   /** null when the policy has no target for the priority (then no clocks). */
   cal: BusinessCalendar | null;
   startCreated: boolean;
+  /** The policy times periodic updates (which restart at the response): then the events are replayed. */
+  periodic: boolean;
   /** The policy pauses on new, or on these end statuses: then simpleOutcomes declines. */
   pausesOnNew: boolean;
   pausesOnEnd: ReadonlySet<string>;
@@ -124,6 +126,7 @@ export function simplePlan(engagement: Engagement, policyId: string, priority: s
   return {
     cal: target ? calendarOf(engagement, target.calendar) : null,
     startCreated: policy.start === 'created',
+    periodic: metrics.some((m) => m.metric === 'periodic_update'),
     pausesOnNew: policy.pauseWhen.includes('new'),
     pausesOnEnd: new Set(policy.pauseWhen),
     metrics,
@@ -147,41 +150,27 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
   if (plan.pausesOnNew || (end !== undefined && plan.pausesOnEnd.has(t.endStatus))) return null;
   if (Number.isNaN(createdAt) || Number.isNaN(assigned) || Number.isNaN(response) || Number.isNaN(end)) return null;
 
-  // The events replay drops (before creation, after now) are left out; the rest in time order, ties as listed.
-  let n = 0;
-  if (assigned !== undefined && assigned >= createdAt && assigned <= now) push(n++, 0, assigned);
-  if (response !== undefined && response >= createdAt && response <= now) push(n++, 1, response);
-  if (end !== undefined && end >= createdAt && end <= now) push(n++, 2, end);
   counts[0] = counts[1] = counts[2] = counts[3] = 0;
-  let started = plan.startCreated;
-  let resolved = false;
-  let responded = false;
-  if (started) begin(createdAt);
-  for (let i = 0; i < n; i++) {
-    const at = times[i]!;
-    const kind = order[i]!;
-    if (kind === 0) {
-      if (!started && !resolved) {
-        started = true;
-        begin(at);
-      }
-    } else if (kind === 1) {
-      if (!started) continue;
-      if (!responded) {
-        responded = true;
-        close(FR, at, false);
-      }
-      if (running(PU)) {
-        close(PU, at, false);
-        if (!resolved) open(PU, at);
-      }
-    } else if (!resolved) {
-      resolved = true;
-      const cancel = t.endStatus === 'canceled';
-      close(FR, at, cancel);
-      close(NR, at, cancel);
-      close(PU, at, cancel);
-      close(RES, at, cancel);
+  if (plan.periodic) replaySimple(plan, t, now);
+  else {
+    // Without periodic updates the replay has a closed form (the property test holds it to the replay): both
+    // clocks start at creation or at the assignment, unless the ticket ended first; the first response stops at
+    // the response, or at the end when that comes first (then canceled with it); the resolution at the end.
+    const a = within(assigned, createdAt, now);
+    const r = within(response, createdAt, now);
+    const d = within(end, createdAt, now);
+    const start = plan.startCreated ? createdAt : !(d < a) ? a : NaN;
+    if (!Number.isNaN(start)) {
+      const cancel = !Number.isNaN(d) && t.endStatus === 'canceled';
+      const byResponse = r >= start && !(d < r);
+      counts[FR] = 1;
+      starts[FR * 2] = start;
+      stops[FR * 2] = byResponse ? r : d;
+      canceled[FR * 2] = !byResponse && cancel ? 1 : 0;
+      counts[RES] = 1;
+      starts[RES * 2] = start;
+      stops[RES * 2] = d;
+      canceled[RES * 2] = cancel ? 1 : 0;
     }
   }
 
@@ -234,6 +223,52 @@ function dayTarget(pm: PlanMetric, cal: BusinessCalendar, start: number): number
     pm.targets.set(from, ms);
   }
   return ms;
+}
+
+/** An event's time when the replay keeps it (from creation to now), else NaN. */
+function within(at: number | undefined, from: number, to: number): number {
+  return at !== undefined && at >= from && at <= to ? at : NaN;
+}
+
+/** The replay of a simple ticket's events into the scratch cycles, for a policy that times periodic updates. */
+function replaySimple(plan: SimplePlan, t: SimpleTicket, now: number): void {
+  const { createdAt, assigned, response, end } = t;
+  // The events replay drops (before creation, after now) are left out; the rest in time order, ties as listed.
+  let n = 0;
+  if (assigned !== undefined && assigned >= createdAt && assigned <= now) push(n++, 0, assigned);
+  if (response !== undefined && response >= createdAt && response <= now) push(n++, 1, response);
+  if (end !== undefined && end >= createdAt && end <= now) push(n++, 2, end);
+  let started = plan.startCreated;
+  let resolved = false;
+  let responded = false;
+  if (started) begin(createdAt);
+  for (let i = 0; i < n; i++) {
+    const at = times[i]!;
+    const kind = order[i]!;
+    if (kind === 0) {
+      if (!started && !resolved) {
+        started = true;
+        begin(at);
+      }
+    } else if (kind === 1) {
+      if (!started) continue;
+      if (!responded) {
+        responded = true;
+        close(FR, at, false);
+      }
+      if (running(PU)) {
+        close(PU, at, false);
+        if (!resolved) open(PU, at);
+      }
+    } else if (!resolved) {
+      resolved = true;
+      const cancel = t.endStatus === 'canceled';
+      close(FR, at, cancel);
+      close(NR, at, cancel);
+      close(PU, at, cancel);
+      close(RES, at, cancel);
+    }
+  }
 }
 
 /** Inserts event i by time, after the events at the same time (their kinds come earlier). */

@@ -145,10 +145,13 @@ function parseOnly(Papa: typeof PapaType, file: string): Promise<number> {
   });
 }
 
-/** The phase of median time, with the highest peaks seen in any round (memory does not vary with the load). */
+/**
+ * The phase of median time, with the first round's peaks: memory does not vary with the load, and later rounds
+ * start with the pages earlier phases left resident (rss does not shrink after a GC), which are not theirs.
+ */
 function median<T>(phases: Array<Phase<T>>): Phase<T> {
   const mid = [...phases].sort((a, b) => a.ms - b.ms)[phases.length >> 1]!;
-  return { ...mid, rss: Math.max(...phases.map((p) => p.rss)), heap: Math.max(...phases.map((p) => p.heap)) };
+  return { ...mid, rss: phases[0]!.rss, heap: phases[0]!.heap };
 }
 
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
