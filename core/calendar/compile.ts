@@ -72,11 +72,24 @@ class CompiledCalendar implements BusinessCalendar {
     instant(at, 'at');
     amount(ms, 'ms');
     if (at < this.instLo || at >= this.instHi) this.cover(at);
-    const pos = this.before(at);
-    const target = pos + ms;
+    const i = this.segmentAfter(at);
+    // Nothing to count: at itself when open, else the next opening (clocks ask this of every start).
+    if (ms === 0 && i < this.n) return at > this.starts[i]! ? at : this.starts[i]!;
+    const target = this.position(at, i) + ms;
     // Ending exactly on a segment's end picks the next segment (strict >): the next opening, per 6.3.
-    while (target >= this.cum[this.n]!) this.extendForward();
-    const j = upperBound(this.cum, this.n + 1, target) - 1;
+    let j = i;
+    if (target >= this.cum[this.n]!) {
+      while (target >= this.cum[this.n]!) this.extendForward();
+      j = upperBound(this.cum, this.n + 1, target) - 1;
+    } else {
+      // The segment the count ends in is usually at's or one of the next few.
+      for (let steps = 0; this.cum[j + 1]! <= target; j++) {
+        if (++steps > 8) {
+          j = upperBound(this.cum, this.n + 1, target) - 1;
+          break;
+        }
+      }
+    }
     return this.starts[j]! + (target - this.cum[j]!);
   }
 
@@ -146,19 +159,26 @@ class CompiledCalendar implements BusinessCalendar {
 
   /** Business ms from the horizon start to t (t inside the horizon). */
   private before(t: number): number {
-    // The first segment ending after t, from the day index (the binary search cost more than the rest of a
-    // report's clock); a segment ending at or before the day's start cannot be it, so the scan starts there.
-    const b = Math.floor((t - this.instLo) / DAY_MS);
-    let i: number;
-    if (b >= 0 && b < this.dayFirst.length) {
-      i = this.dayFirst[b]!;
-      while (i < this.n && this.ends[i]! <= t) i++;
-    } else {
-      i = upperBound(this.ends, this.n, t);
-    }
+    return this.position(t, this.segmentAfter(t));
+  }
+
+  /** before(t), given i = segmentAfter(t). */
+  private position(t: number, i: number): number {
     if (i >= this.n) return this.cum[this.n]!;
     const s = this.starts[i]!;
     return this.cum[i]! + (t > s ? t - s : 0);
+  }
+
+  /**
+   * The first segment ending after t (n when none), from the day index: the binary search cost more than the rest
+   * of a report's clock. A segment ending at or before the start of t's day cannot be it, so the scan starts there.
+   */
+  private segmentAfter(t: number): number {
+    const b = Math.floor((t - this.instLo) / DAY_MS);
+    if (b < 0 || b >= this.dayFirst.length) return upperBound(this.ends, this.n, t);
+    let i = this.dayFirst[b]!;
+    while (i < this.n && this.ends[i]! <= t) i++;
+    return i;
   }
 
   private lastOpenAtOrBefore(at: number): number {
