@@ -133,6 +133,9 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     return t;
   };
 
+  // The simple ticket of the record being taken: read before the next record, so one object serves them all.
+  const scratch = simpleTicketOf({ id: '', file: '', row: 0, created: 0 }, canon, '');
+
   // One ticket into the accumulators; a function so that a reading's whole batches can be looped over synchronously.
   const take = (r: TicketRecord): void => {
     counts.records++;
@@ -156,7 +159,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
       counts.noPriority++;
       return;
     }
-    const simple = built ? null : simpleTicketOf(r, canon, priority);
+    const simple = built ? null : simpleTicketOf(r, canon, priority, scratch);
     const lane = laneOf(route.activity, priority);
     const covering = lane.policies;
     const inPeriod = r.created >= from && r.created < to;

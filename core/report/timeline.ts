@@ -27,18 +27,17 @@ const DONE: ReadonlySet<Status> = new Set(['resolved', 'closed', 'canceled']);
 
 /**
  * A record without history as the ticket simpleOutcomes times (the timeline of the header comment); its end is
- * the first resolution for firstDone.
+ * the first resolution for firstDone. `into` is filled instead of a new object: the report reuses one.
  */
-export function simpleTicketOf(r: TicketRecord, canon: Canon, priority: string): SimpleTicket {
-  const end = r.resolved ?? r.closed;
-  return {
-    createdAt: r.created,
-    priority,
-    assigned: r.assigned ?? (r.assignee !== undefined || r.group !== undefined ? r.created : undefined),
-    response: r.firstResponse,
-    end,
-    endStatus: canon.status(r.status) === 'canceled' ? 'canceled' : r.resolved === undefined ? 'closed' : 'resolved',
-  };
+export function simpleTicketOf(r: TicketRecord, canon: Canon, priority: string, into?: SimpleTicket): SimpleTicket {
+  const t = into ?? { createdAt: 0, priority: '', assigned: undefined, response: undefined, end: undefined, endStatus: 'resolved' };
+  t.createdAt = r.created;
+  t.priority = priority;
+  t.assigned = r.assigned ?? (r.assignee !== undefined || r.group !== undefined ? r.created : undefined);
+  t.response = r.firstResponse;
+  t.end = r.resolved ?? r.closed;
+  t.endStatus = canon.status(r.status) === 'canceled' ? 'canceled' : r.resolved === undefined ? 'closed' : 'resolved';
+  return t;
 }
 
 export function buildTimeline(r: TicketRecord, canon: Canon): Built {
