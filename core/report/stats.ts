@@ -11,6 +11,8 @@ export class Values {
   private readonly histogram: number[] = new Array<number>(DURATION_EDGES.length + 1).fill(0);
   /** No value so far is NaN: then selection gives what sorting gives (-0 and 0 are equal durations). */
   private plain = true;
+  private min = Infinity;
+  private max = -Infinity;
   push(v: number): void {
     if (this.length === this.data.length) this.grow(this.length * 2);
     this.data[this.length++] = v;
@@ -18,6 +20,8 @@ export class Values {
       this.plain = false;
       return;
     }
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
     let b = 0;
     while (b < EDGES && v >= DURATION_EDGES[b]!) b++;
     this.histogram[b]!++;
@@ -27,6 +31,8 @@ export class Values {
     this.data.set(other.data.subarray(0, other.length), this.length);
     this.length += other.length;
     this.plain &&= other.plain;
+    this.min = Math.min(this.min, other.min);
+    this.max = Math.max(this.max, other.max);
     for (let b = 0; b <= EDGES; b++) this.histogram[b]! += other.histogram[b]!;
   }
   /** The values in ascending order (NaN last), as Float64Array.prototype.sort orders them. */
@@ -48,6 +54,12 @@ export class Values {
     const a = this.data;
     const k90 = rankIndex(n, 90);
     const k50 = rankIndex(n, 50);
+    if (this.min === this.max) return { count: n, median: this.min, p90: this.min, histogram };
+    const scale = (BUCKETS - 1) / (this.max - this.min);
+    if (n >= BUCKETS && Number.isFinite(scale)) {
+      const [median, p90] = bucketSelect(a, n, this.min, scale, k50, k90);
+      return { count: n, median, p90, histogram };
+    }
     select(a, 0, n - 1, k90);
     // Everything left of k90 is now at most a[k90], so the median is selected within it.
     if (k50 < k90) select(a, 0, k90 - 1, k50);
@@ -61,6 +73,48 @@ export class Values {
 }
 
 const EDGES = DURATION_EDGES.length;
+
+const BUCKETS = 4096;
+
+/**
+ * The k1-th and k2-th smallest of a[0..n) (k1 <= k2), in two passes: count the values per bucket of their range,
+ * then select each rank among its bucket's values only. The bucket of v, floor((v - min) × scale), never
+ * decreases as v grows (each step rounds monotonically), so every value of a lower bucket is at most every value
+ * of a higher one, whatever the rounding.
+ */
+function bucketSelect(a: Float64Array, n: number, min: number, scale: number, k1: number, k2: number): [number, number] {
+  const counts = new Int32Array(BUCKETS);
+  for (let i = 0; i < n; i++) counts[Math.floor((a[i]! - min) * scale)]!++;
+  let b1 = -1;
+  let b2 = -1;
+  let r1 = 0;
+  let r2 = 0;
+  for (let b = 0, before = 0; b < BUCKETS; b++) {
+    const after = before + counts[b]!;
+    if (b1 < 0 && k1 < after) {
+      b1 = b;
+      r1 = k1 - before;
+    }
+    if (k2 < after) {
+      b2 = b;
+      r2 = k2 - before;
+      break;
+    }
+    before = after;
+  }
+  const in1 = new Float64Array(counts[b1]!);
+  const in2 = b2 === b1 ? in1 : new Float64Array(counts[b2]!);
+  for (let i = 0, j1 = 0, j2 = 0; i < n; i++) {
+    const v = a[i]!;
+    const b = Math.floor((v - min) * scale);
+    if (b === b1) in1[j1++] = v;
+    else if (b === b2) in2[j2++] = v;
+  }
+  select(in2, 0, in2.length - 1, r2);
+  if (in1 !== in2) select(in1, 0, in1.length - 1, r1);
+  else if (r1 < r2) select(in1, 0, r2 - 1, r1);
+  return [in1[r1]!, in2[r2]!];
+}
 
 /** The 0-based index of the nearest-rank p-th percentile among n values. */
 function rankIndex(n: number, p: number): number {

@@ -29,6 +29,19 @@ describe('Values.stats', () => {
     }), { numRuns: 200 });
   });
 
+  it('selects by buckets in large sets (4096 values and more) as the sort would, whatever the spread', () => {
+    const spreads = fc.constantFrom(1, 60_000, 2 ** 40, 1e-9);
+    const big = fc.tuple(spreads, fc.integer({ min: 4096, max: 12_000 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0, 3, 40)).map(([spread, n, seed, distinct]) => {
+      let x = seed;
+      const next = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      // distinct = 0: a continuous spread; otherwise that many distinct values, heavily repeated.
+      return Array.from({ length: n }, () => (distinct === 0 ? next() * spread : Math.floor(next() * distinct) * spread) + (spread < 1 ? 1e6 : 0));
+    });
+    fc.assert(fc.property(big, fc.nat(), (xs, at) => {
+      expect(valuesOf(xs, at % (xs.length + 1)).stats()).toEqual(reference(xs));
+    }), { numRuns: 40 });
+  });
+
   it('handles sets that are all equal or nearly so (three-way partition)', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(0, 60_000, 120_000), { minLength: 1, maxLength: 5000 }), (xs) => {
       expect(valuesOf(xs).stats()).toEqual(reference(xs));
