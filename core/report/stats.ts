@@ -3,9 +3,17 @@
 // the median is the 50th percentile, i.e. the lower middle value when n is even.
 import { DURATION_EDGES, type Stats } from './types.ts';
 
-/** A Float64Array that doubles as it fills: 8 bytes a value, no per-value object. */
+const EDGES = DURATION_EDGES.length;
+
+/**
+ * A Float64Array that doubles as it fills (8 bytes a value, no per-value object), plus the sets appended to it,
+ * which are linked, not copied: an 'all' row over its months would otherwise double the memory of every duration.
+ */
 export class Values {
   private data = new Float64Array(16);
+  /** Values in data; `length` counts the appended sets' too. */
+  private own = 0;
+  private readonly parts: Values[] = [];
   length = 0;
   /** Counts per DURATION_EDGES bucket, kept as values arrive: an 'all' row adds its months' counts up. */
   private readonly histogram: number[] = new Array<number>(DURATION_EDGES.length + 1).fill(0);
@@ -14,8 +22,9 @@ export class Values {
   private min = Infinity;
   private max = -Infinity;
   push(v: number): void {
-    if (this.length === this.data.length) this.grow(this.length * 2);
-    this.data[this.length++] = v;
+    if (this.own === this.data.length) this.grow(this.own * 2);
+    this.data[this.own++] = v;
+    this.length++;
     if (v !== v) {
       this.plain = false;
       return;
@@ -27,8 +36,7 @@ export class Values {
     this.histogram[b]!++;
   }
   append(other: Values): void {
-    if (this.length + other.length > this.data.length) this.grow(Math.max(this.data.length * 2, this.length + other.length));
-    this.data.set(other.data.subarray(0, other.length), this.length);
+    this.parts.push(other);
     this.length += other.length;
     this.plain &&= other.plain;
     this.min = Math.min(this.min, other.min);
@@ -37,7 +45,7 @@ export class Values {
   }
   /** The values in ascending order (NaN last), as Float64Array.prototype.sort orders them. */
   sorted(): Float64Array {
-    return this.data.slice(0, this.length).sort();
+    return this.flat().sort();
   }
   stats(): Stats {
     const n = this.length;
@@ -47,44 +55,55 @@ export class Values {
       const s = this.sorted();
       return { count: n, median: nearestRank(s, 50), p90: nearestRank(s, 90), histogram };
     }
-    // Two selections instead of a sort: the report takes order statistics of every duration twice (its month and
-    // 'all'), and a sort of a million costs several times the rest of the report's work on them. In place: the
-    // order of the values is nobody's business (append and the statistics do not depend on it), and a copy of
-    // every duration set would double the report's largest allocations.
-    const a = this.data;
     const k90 = rankIndex(n, 90);
     const k50 = rankIndex(n, 50);
     if (this.min === this.max) return { count: n, median: this.min, p90: this.min, histogram };
     const scale = (BUCKETS - 1) / (this.max - this.min);
     if (n >= BUCKETS && Number.isFinite(scale)) {
-      const [median, p90] = bucketSelect(a, n, this.min, scale, k50, k90);
+      const [median, p90] = bucketSelect(this.chunks([]), this.min, scale, k50, k90);
       return { count: n, median, p90, histogram };
     }
+    // Two selections instead of a sort, in place when the set is one array (the order of the values is nobody's
+    // business: append and the statistics do not depend on it).
+    const a = this.parts.length === 0 ? this.data : this.flat();
     select(a, 0, n - 1, k90);
     // Everything left of k90 is now at most a[k90], so the median is selected within it.
     if (k50 < k90) select(a, 0, k90 - 1, k50);
     return { count: n, median: a[k50]!, p90: a[k90]!, histogram };
   }
+  /** Every value, own and appended, as arrays with their counts. */
+  private chunks(out: Array<[Float64Array, number]>): Array<[Float64Array, number]> {
+    out.push([this.data, this.own]);
+    for (const p of this.parts) p.chunks(out);
+    return out;
+  }
+  private flat(): Float64Array {
+    const all = new Float64Array(this.length);
+    let at = 0;
+    for (const [a, n] of this.chunks([])) {
+      all.set(a.subarray(0, n), at);
+      at += n;
+    }
+    return all;
+  }
   private grow(size: number): void {
     const next = new Float64Array(size);
-    next.set(this.data.subarray(0, this.length));
+    next.set(this.data.subarray(0, this.own));
     this.data = next;
   }
 }
 
-const EDGES = DURATION_EDGES.length;
-
 const BUCKETS = 4096;
 
 /**
- * The k1-th and k2-th smallest of a[0..n) (k1 <= k2), in two passes: count the values per bucket of their range,
+ * The k1-th and k2-th smallest of the chunks' values (k1 <= k2), in two passes: count the values per bucket of their range,
  * then select each rank among its bucket's values only. The bucket of v, floor((v - min) × scale), never
  * decreases as v grows (each step rounds monotonically), so every value of a lower bucket is at most every value
  * of a higher one, whatever the rounding.
  */
-function bucketSelect(a: Float64Array, n: number, min: number, scale: number, k1: number, k2: number): [number, number] {
+function bucketSelect(chunks: Array<[Float64Array, number]>, min: number, scale: number, k1: number, k2: number): [number, number] {
   const counts = new Int32Array(BUCKETS);
-  for (let i = 0; i < n; i++) counts[Math.floor((a[i]! - min) * scale)]!++;
+  for (const [a, n] of chunks) for (let i = 0; i < n; i++) counts[Math.floor((a[i]! - min) * scale)]!++;
   let b1 = -1;
   let b2 = -1;
   let r1 = 0;
@@ -104,11 +123,15 @@ function bucketSelect(a: Float64Array, n: number, min: number, scale: number, k1
   }
   const in1 = new Float64Array(counts[b1]!);
   const in2 = b2 === b1 ? in1 : new Float64Array(counts[b2]!);
-  for (let i = 0, j1 = 0, j2 = 0; i < n; i++) {
-    const v = a[i]!;
-    const b = Math.floor((v - min) * scale);
-    if (b === b1) in1[j1++] = v;
-    else if (b === b2) in2[j2++] = v;
+  let j1 = 0;
+  let j2 = 0;
+  for (const [a, n] of chunks) {
+    for (let i = 0; i < n; i++) {
+      const v = a[i]!;
+      const b = Math.floor((v - min) * scale);
+      if (b === b1) in1[j1++] = v;
+      else if (b === b2) in2[j2++] = v;
+    }
   }
   select(in2, 0, in2.length - 1, r2);
   if (in1 !== in2) select(in1, 0, in1.length - 1, r1);
