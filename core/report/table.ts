@@ -173,11 +173,11 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
       }
       if (field === 'firstResponseDue') (sla ??= {}).frD = at;
       else if (field === 'resolutionDue') (sla ??= {}).resD = at;
-      else r[field as 'created'] = at;
+      else setTime(r, field, at);
     } else if (kind === COUNT) {
       const n = Number(text);
       if (!Number.isInteger(n) || n < 0) badValue(ctx, rowNumber, bound.header, `'${text}' is not a count`);
-      else r[field as 'reopens'] = n;
+      else setCount(r, field, n);
     } else if (kind === FLAG) {
       const f = flag(text);
       if (f === undefined) badValue(ctx, rowNumber, bound.header, `'${text}' is neither yes nor no`);
@@ -187,7 +187,7 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
     } else if (kind === TAGS) {
       r.tags = text.split(spec.tagSplit ?? /[,;]\s*|\s+/).filter((t) => t !== '');
     } else {
-      r[field as 'id'] = text;
+      setText(r, field, text);
     }
   }
   if (r.id === '') {
@@ -200,6 +200,46 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
   }
   if (sla) r.helpdeskSla = helpdeskSla(sla);
   return r;
+}
+
+// The setters below name each field: `r[field] = value` with the field in a variable is a lookup by name each time
+// (a megamorphic keyed store), which cost a third of reading a row; a switch of named stores does not.
+function setText(r: TicketRecord, field: RecordField, text: string): void {
+  switch (field) {
+    case 'id': r.id = text; break;
+    case 'priority': r.priority = text; break;
+    case 'status': r.status = text; break;
+    case 'organization': r.organization = text; break;
+    case 'requester': r.requester = text; break;
+    case 'requesterEmail': r.requesterEmail = text; break;
+    case 'group': r.group = text; break;
+    case 'assignee': r.assignee = text; break;
+    case 'category': r.category = text; break;
+    case 'type': r.type = text; break;
+    case 'subject': r.subject = text; break;
+    default: throw new Error(`${field} is not a text field`);
+  }
+}
+
+function setTime(r: TicketRecord, field: RecordField, at: number): void {
+  switch (field) {
+    case 'created': r.created = at; break;
+    case 'assigned': r.assigned = at; break;
+    case 'firstResponse': r.firstResponse = at; break;
+    case 'firstResolved': r.firstResolved = at; break;
+    case 'resolved': r.resolved = at; break;
+    case 'closed': r.closed = at; break;
+    default: throw new Error(`${field} is not a time field`);
+  }
+}
+
+function setCount(r: TicketRecord, field: RecordField, n: number): void {
+  switch (field) {
+    case 'reopens': r.reopens = n; break;
+    case 'assignees': r.assignees = n; break;
+    case 'groups': r.groups = n; break;
+    default: throw new Error(`${field} is not a count field`);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readExport, type TicketRecord } from '../../core/report/index.ts';
 import { H, M, policyRow, reportOf, t, ticketRow } from './report-helpers.ts';
 
 const period = { from: t('2026-02-01T00:00:00-05:00'), to: t('2026-04-01T00:00:00-04:00'), now: t('2026-03-15T12:00:00-04:00'), helpdesk: 'acme-portal' };
@@ -74,5 +75,27 @@ describe('report over a generic CSV (acme-portal mapping, joint SLA)', async () 
     expect(plain.notes.join('\n')).toMatch(/no status history/);
     // Without T4's history its 7 paused hours count: 10 h > 8 h.
     expect(policyRow(plain, 'joint', 'P2', '2026-02').resolution).toMatchObject({ met: 1, breached: 1 });
+  });
+});
+
+describe('a generic CSV with every canonical column', () => {
+  it('puts each column in its field', async () => {
+    const header = 'id,priority,status,organization,requester,requesterEmail,group,assignee,category,type,subject,tags,created,assigned,firstResponse,firstResolved,resolved,closed,reopens,assignees,groups,excluded,firstResponseBreached,resolutionBreached,firstResponseDue,resolutionDue';
+    const row = 'T1,2,Open,Acme Corp,Ann,ann@acme.example,Desk,Bob,Network,incident,VPN down,vpn;remote,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,2026-03-02T09:10:00Z,2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,2026-03-02T12:00:00Z,1,2,3,no,yes,no,2026-03-02T09:30:00Z,2026-03-02T17:00:00Z';
+    const reading = readExport('generic', { name: 'all.csv', text: `${header}\n${row}\n` });
+    const records: TicketRecord[] = [];
+    for await (const r of reading.records) records.push(r);
+    expect(reading.problems).toEqual([]);
+    expect(records).toEqual([expect.objectContaining({
+      id: 'T1', priority: '2', status: 'Open', organization: 'Acme Corp', requester: 'Ann', requesterEmail: 'ann@acme.example', group: 'Desk',
+      assignee: 'Bob', category: 'Network', type: 'incident', subject: 'VPN down', tags: ['vpn', 'remote'],
+      created: t('2026-03-02T09:00:00Z'), assigned: t('2026-03-02T09:05:00Z'), firstResponse: t('2026-03-02T09:10:00Z'),
+      firstResolved: t('2026-03-02T10:00:00Z'), resolved: t('2026-03-02T11:00:00Z'), closed: t('2026-03-02T12:00:00Z'),
+      reopens: 1, assignees: 2, groups: 3, excluded: false,
+      helpdeskSla: [
+        { metric: 'first_response', breached: true, dueAt: t('2026-03-02T09:30:00Z') },
+        { metric: 'resolution', breached: false, dueAt: t('2026-03-02T17:00:00Z') },
+      ],
+    })]);
   });
 });
