@@ -107,12 +107,12 @@ export class Canon {
     let node = this.tree;
     const last = keys.length - 1;
     for (let i = 0; i < last; i++) {
-      const v = r[keys[i]!];
+      const v = plainValue(r, keys[i]!);
       let next = node.get(v) as Map<unknown, unknown> | undefined;
       if (!next) node.set(v, (next = new Map()));
       node = next;
     }
-    const leaf = last < 0 ? undefined : r[keys[last]!];
+    const leaf = last < 0 ? undefined : plainValue(r, keys[last]!);
     let hit = node.get(leaf) as RouteHit | undefined;
     if (!hit) {
       const facts = factsOf(r, this.mapping);
@@ -126,6 +126,24 @@ export class Canon {
       node.set(leaf, hit);
     }
     return hit;
+  }
+}
+
+/** r[key] for the plain fields, as named loads: with the key in a variable, each read is a lookup by name. */
+function plainValue(r: TicketRecord, key: keyof TicketRecord): unknown {
+  switch (key) {
+    case 'organization': return r.organization;
+    case 'requester': return r.requester;
+    case 'requesterEmail': return r.requesterEmail;
+    case 'group': return r.group;
+    case 'category': return r.category;
+    case 'type': return r.type;
+    case 'subject': return r.subject;
+    case 'priority': return r.priority;
+    case 'status': return r.status;
+    case 'assignee': return r.assignee;
+    case 'id': return r.id;
+    default: return r[key];
   }
 }
 
