@@ -159,8 +159,11 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
     const bound = fields[k]!;
     const raw = row[bound.index];
     if (raw === undefined || raw === '') continue;
-    // trim() only when an end is white space: most cells have none, and the call is a cost a cell.
-    const text = raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32 ? raw.trim() : raw;
+    // trim() only when an end may be white space (ASCII space or control, or any non-ASCII such as a no-break
+    // space): most cells have none, and the call is a cost a cell.
+    const first = raw.charCodeAt(0);
+    const last = raw.charCodeAt(raw.length - 1);
+    const text = first <= 32 || first >= 127 || last <= 32 || last >= 127 ? raw.trim() : raw;
     if (text === '') continue;
     const { field, kind } = bound;
     if (kind === TIME) {

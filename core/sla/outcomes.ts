@@ -1,7 +1,8 @@
 // What a report keeps of a ticket's clocks under one policy: per metric its outcome and four numbers. evaluateSla
 // builds the whole clock a panel shows (cycles, warnings, breach forecasts), which costs microseconds a ticket; a
 // report of a million tickets from an export without status history needs only these numbers, and simpleOutcomes
-// computes them for such tickets without replaying. test/core/sla-outcomes-property.test.ts holds the two equal.
+// computes them for such tickets with no clock, cycle or timeline object. test/core/sla-outcomes-property.test.ts
+// holds the two equal.
 import type { BusinessCalendar } from '../calendar/index.ts';
 import type { Duration, Engagement, Metric } from '../engagement/types.ts';
 import { METRICS } from '../engagement/vocabulary.ts';

@@ -99,3 +99,13 @@ describe('a generic CSV with every canonical column', () => {
     })]);
   });
 });
+
+describe('cells padded with white space', () => {
+  it('are trimmed, no-break spaces and tabs included', async () => {
+    const text = 'id,priority,status,created\n\u00a0T1\u00a0,\t2 ,Open\u2003,2026-03-02T09:00:00Z\n';
+    const reading = readExport('generic', { name: 'pad.csv', text });
+    const records: TicketRecord[] = [];
+    for await (const r of reading.records) records.push(r);
+    expect(records).toEqual([expect.objectContaining({ id: 'T1', priority: '2', status: 'Open', created: t('2026-03-02T09:00:00Z') })]);
+  });
+});
