@@ -90,14 +90,19 @@ interface PlanMetric {
   index: number;
   metric: Metric;
   duration: Duration;
+  /** The target in ms when it is a fixed duration; -1 when it is counted in business days. */
+  fixed: number;
   /**
    * Business-day targets in ms by the opening their count starts from: every ticket opened while the calendar is
-   * closed counts from the same next opening, and the target takes two calendar walks to work out.
+   * closed counts from the same next opening, and the target takes two calendar walks to work out. A direct-mapped
+   * cache of numbers: a Map keyed by instants (heap numbers, not small integers) cost more than the walks it saved.
    */
-  targets: Map<number, number>;
+  openings: Float64Array | null;
+  targets: Float64Array | null;
 }
 
-const TARGET_MEMO = 4096;
+const TARGET_BITS = 10;
+const TARGET_MEMO = 1 << TARGET_BITS;
 
 /** What simpleOutcomes needs of a policy's target for one priority, worked out once per report. */
 export interface SimplePlan {
@@ -122,7 +127,10 @@ export function simplePlan(engagement: Engagement, policyId: string, priority: s
   const metrics: SimplePlan['metrics'] = [];
   if (target) METRICS.forEach((metric, index) => {
     const duration = target.metrics[metric];
-    if (duration) metrics.push({ index, metric, duration, targets: new Map() });
+    if (duration) {
+      const fixed = 'ms' in duration ? duration.ms : -1;
+      metrics.push({ index, metric, duration, fixed, openings: null, targets: null });
+    }
   });
   return {
     cal: target ? calendarOf(engagement, target.calendar) : null,
@@ -178,7 +186,7 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
   const { metrics, out } = plan;
   for (let j = 0; j < metrics.length; j++) {
     const pm = metrics[j]!;
-    const { index: m, duration } = pm;
+    const m = pm.index;
     let business = 0;
     let over = -Infinity;
     let breachedAt: number | null = null;
@@ -190,7 +198,7 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
       if (start > now) continue;
       const s = stops[m * 2 + k]!;
       const stopped = !Number.isNaN(s) && s <= now;
-      const ms = 'ms' in duration ? duration.ms : dayTarget(pm, cal, start);
+      const ms = pm.fixed >= 0 ? pm.fixed : dayTarget(pm, cal, start);
       const until = stopped ? s : now;
       const elapsed = until > start ? cal.elapsed(start, until) : 0;
       const isOver = elapsed > ms;
@@ -217,12 +225,14 @@ function dayTarget(pm: PlanMetric, cal: BusinessCalendar, start: number): number
   // Only openings are remembered: a ticket opened inside business hours counts from its own instant, one no other
   // ticket is likely to share, and remembering those would only evict the openings.
   if (from === start) return businessTarget(cal, pm.duration, from);
-  let ms = pm.targets.get(from);
-  if (ms === undefined) {
-    ms = businessTarget(cal, pm.duration, from);
-    if (pm.targets.size >= TARGET_MEMO) pm.targets.clear();
-    pm.targets.set(from, ms);
-  }
+  // Openings are whole minutes apart; the multiplier spreads a day's same opening over the slots.
+  const slot = Math.imul(Math.floor(from / 60_000), 0x9e3779b1) >>> (32 - TARGET_BITS);
+  const openings = (pm.openings ??= new Float64Array(TARGET_MEMO).fill(NaN));
+  const targets = (pm.targets ??= new Float64Array(TARGET_MEMO));
+  if (openings[slot] === from) return targets[slot]!;
+  const ms = businessTarget(cal, pm.duration, from);
+  openings[slot] = from;
+  targets[slot] = ms;
   return ms;
 }
 

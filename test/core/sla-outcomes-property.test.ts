@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Engagement, SlaPolicy } from '../../core/engagement/index.ts';
-import { evaluateSla, outcomesOf, simpleOutcomes, simpleTimeline, type SimpleTicket } from '../../core/sla/index.ts';
+import { evaluateSla, outcomesOf, simpleOutcomes, simpleOutcomesWith, simplePlan, simpleTimeline, type SimplePlan, type SimpleTicket } from '../../core/sla/index.ts';
 import { engagement as example, H, M, t } from './report-helpers.ts';
 
 const updates: SlaPolicy = {
@@ -16,7 +16,17 @@ const updates: SlaPolicy = {
   },
 };
 const pausesOnEnd: SlaPolicy = { ...updates, start: 'created', pauseWhen: ['closed', 'canceled'] };
-const engagement: Engagement = { ...example, sla: { ...example.sla, updates, 'pauses-on-end': pausesOnEnd } };
+// Business days of different lengths (weekdays 13 h, Saturdays 4 h): a business-day target then depends on the
+// opening it counts from.
+const extended: SlaPolicy = {
+  ...updates, start: 'created', pauseWhen: [],
+  targets: {
+    P2: { calendar: 'msp-extended', metrics: { first_response: { ms: 3 * H }, resolution: { businessDays: 1 } } },
+    P3: { calendar: 'msp-extended', metrics: { first_response: { businessDays: 1 }, resolution: { businessDays: 3 } } },
+    P4: { calendar: 'msp-extended', metrics: { first_response: { businessDays: 2 }, resolution: { businessDays: 6 } } },
+  },
+};
+const engagement: Engagement = { ...example, sla: { ...example.sla, updates, 'pauses-on-end': pausesOnEnd, extended } };
 const POLICIES = Object.keys(engagement.sla);
 
 // Around the March DST change in New York, where a business day and a wall-clock day differ.
@@ -55,6 +65,31 @@ describe('simpleOutcomes', () => {
     );
     expect(compared).toBeGreaterThan(2000);
     expect(declined).toBeGreaterThan(50);
+  });
+
+  it('gives the same with one plan per policy and priority for thousands of tickets over years (its memo of targets)', () => {
+    // Most tickets open while the calendar is closed, so their business-day targets count from openings the plan
+    // remembers; 1,500 business days of openings are more than its slots hold, so slots are shared and replaced.
+    const day = fc.integer({ min: 0, max: 6 * 365 });
+    const minute = fc.oneof(fc.integer({ min: 0, max: 24 * 60 - 1 }), fc.integer({ min: 18 * 60, max: 24 * 60 + 8 * 60 - 1 }));
+    const policies = POLICIES.filter((p) => Object.values(engagement.sla[p]!.targets).some((tg) => Object.values(tg.metrics).some((d) => 'businessDays' in d)));
+    fc.assert(
+      fc.property(fc.array(fc.record({ day, minute, priority: fc.constantFrom('P2', 'P3', 'P4'), policy: fc.constantFrom(...policies), response: fc.integer({ min: 0, max: 30 * 24 * 60 }) }), { minLength: 2000, maxLength: 2000 }), (tickets) => {
+        const plans = new Map<string, SimplePlan>();
+        for (const s of tickets) {
+          const createdAt = BASE + (s.day * 24 * 60 + s.minute) * M;
+          const simple: SimpleTicket = { createdAt, priority: s.priority, assigned: createdAt, response: createdAt + s.response * M, end: undefined, endStatus: 'resolved' };
+          const now = createdAt + 40 * 24 * H;
+          const key = `${s.policy}|${s.priority}`;
+          let plan = plans.get(key);
+          if (!plan) plans.set(key, (plan = simplePlan(engagement, s.policy, s.priority)));
+          const got = simpleOutcomesWith(plan, simple, now);
+          expect(got).not.toBeNull();
+          expect(got).toEqual(outcomesOf(evaluateSla(engagement, s.policy, simpleTimeline(simple), now)));
+        }
+      }),
+      { numRuns: 3, seed: 20261128, endOnFailure: true },
+    );
   });
 
   it('builds the timeline an export without history stands for, ties in the order assignment, response, end', () => {
