@@ -15,9 +15,10 @@ export class Values {
   private own = 0;
   private readonly parts: Values[] = [];
   length = 0;
-  /** Counts per DURATION_EDGES bucket, kept as values arrive: an 'all' row adds its months' counts up. */
-  private readonly histogram: number[] = new Array<number>(DURATION_EDGES.length + 1).fill(0);
-  /** No value so far is NaN: then selection gives what sorting gives (-0 and 0 are equal durations). */
+  // The summary of the own values (their histogram, range and whether one is NaN), worked out when the statistics
+  // are asked for, in one pass over the array: kept as values arrive, it was most of the cost of a push.
+  private summarized = -1;
+  private readonly histogram: number[] = new Array<number>(EDGES + 1).fill(0);
   private plain = true;
   private min = Infinity;
   private max = -Infinity;
@@ -25,23 +26,10 @@ export class Values {
     if (this.own === this.data.length) this.grow(this.own * 2);
     this.data[this.own++] = v;
     this.length++;
-    if (v !== v) {
-      this.plain = false;
-      return;
-    }
-    if (v < this.min) this.min = v;
-    if (v > this.max) this.max = v;
-    let b = 0;
-    while (b < EDGES && v >= DURATION_EDGES[b]!) b++;
-    this.histogram[b]!++;
   }
   append(other: Values): void {
     this.parts.push(other);
     this.length += other.length;
-    this.plain &&= other.plain;
-    this.min = Math.min(this.min, other.min);
-    this.max = Math.max(this.max, other.max);
-    for (let b = 0; b <= EDGES; b++) this.histogram[b]! += other.histogram[b]!;
   }
   /** The values in ascending order (NaN last), as Float64Array.prototype.sort orders them. */
   sorted(): Float64Array {
@@ -49,18 +37,19 @@ export class Values {
   }
   stats(): Stats {
     const n = this.length;
-    const histogram = [...this.histogram];
+    const { histogram, plain, min, max } = this.summary(new Array<number>(EDGES + 1).fill(0), { plain: true, min: Infinity, max: -Infinity });
     if (n === 0) return { count: 0, median: null, p90: null, histogram };
-    if (!this.plain) {
+    // No value is NaN: then selection gives what sorting gives (-0 and 0 are equal durations).
+    if (!plain) {
       const s = this.sorted();
       return { count: n, median: nearestRank(s, 50), p90: nearestRank(s, 90), histogram };
     }
     const k90 = rankIndex(n, 90);
     const k50 = rankIndex(n, 50);
-    if (this.min === this.max) return { count: n, median: this.min, p90: this.min, histogram };
-    const scale = (BUCKETS - 1) / (this.max - this.min);
+    if (min === max) return { count: n, median: min, p90: min, histogram };
+    const scale = (BUCKETS - 1) / (max - min);
     if (n >= BUCKETS && Number.isFinite(scale)) {
-      const [median, p90] = bucketSelect(this.chunks([]), this.min, scale, k50, k90);
+      const [median, p90] = bucketSelect(this.chunks([]), min, scale, k50, k90);
       return { count: n, median, p90, histogram };
     }
     // Two selections instead of a sort, in place when the set is one array (the order of the values is nobody's
@@ -70,6 +59,39 @@ export class Values {
     // Everything left of k90 is now at most a[k90], so the median is selected within it.
     if (k50 < k90) select(a, 0, k90 - 1, k50);
     return { count: n, median: a[k50]!, p90: a[k90]!, histogram };
+  }
+  /** Adds the histogram, range and NaN-freedom of this set, own values and appended sets', to `into` and `range`. */
+  private summary(into: number[], range: { plain: boolean; min: number; max: number }): { histogram: number[]; plain: boolean; min: number; max: number } {
+    if (this.summarized !== this.own) this.summarize();
+    for (let b = 0; b <= EDGES; b++) into[b]! += this.histogram[b]!;
+    range.plain &&= this.plain;
+    range.min = Math.min(range.min, this.min);
+    range.max = Math.max(range.max, this.max);
+    for (const p of this.parts) p.summary(into, range);
+    return { histogram: into, ...range };
+  }
+  private summarize(): void {
+    const h = this.histogram.fill(0);
+    let plain = true;
+    let min = Infinity;
+    let max = -Infinity;
+    const a = this.data;
+    for (let i = 0; i < this.own; i++) {
+      const v = a[i]!;
+      if (v !== v) {
+        plain = false;
+        continue;
+      }
+      if (v < min) min = v;
+      if (v > max) max = v;
+      let b = 0;
+      while (b < EDGES && v >= DURATION_EDGES[b]!) b++;
+      h[b]!++;
+    }
+    this.plain = plain;
+    this.min = min;
+    this.max = max;
+    this.summarized = this.own;
   }
   /** Every value, own and appended, as arrays with their counts. */
   private chunks(out: Array<[Float64Array, number]>): Array<[Float64Array, number]> {

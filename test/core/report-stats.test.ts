@@ -54,6 +54,19 @@ describe('Values.stats', () => {
     expect(valuesOf(xs).stats().p90).toBeNaN();
   });
 
+  it('gives the statistics of every value when more arrive after they were asked for, own or in a joined set', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { maxLength: 300 }), { minLength: 3, maxLength: 3 }), ([a, b, c]) => {
+      const whole = valuesOf(a!);
+      expect(whole.stats()).toEqual(reference(a!));
+      for (const x of b!) whole.push(x);
+      expect(whole.stats()).toEqual(reference([...a!, ...b!]));
+      const part = valuesOf(c!);
+      expect(part.stats()).toEqual(reference(c!));
+      whole.append(part);
+      expect(whole.stats()).toEqual(reference([...a!, ...b!, ...c!]));
+    }), { numRuns: 100 });
+  });
+
   it('gives nearest-rank percentiles', () => {
     const v = new Values();
     for (let i = 1000; i >= 1; i--) v.push(i * 60_000);
