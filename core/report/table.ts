@@ -2,6 +2,7 @@
 // helpdesk's documented export names, its API names, and the user's --column overrides), and this turns its rows
 // into TicketRecords, collecting bad values as problems with row and column.
 import { csvRows } from './csv.ts';
+import { Interner } from './intern.ts';
 import { ExportError, type ProblemLog } from './problems.ts';
 import { NEEDS_ZONE, needsZoneMessage, type TimeParser } from './time.ts';
 import type { HelpdeskSla, RecordField, TextSource, TicketRecord } from './types.ts';
@@ -41,12 +42,16 @@ const COUNT = 1;
 const FLAG = 2;
 const TAGS = 3;
 const TEXT = 4;
+/** Text of few distinct values, read into Maps by the report: interned (see intern.ts). */
+const WORD = 5;
+const WORD_FIELDS = new Set<RecordField>(['priority', 'status', 'organization', 'group', 'assignee', 'category', 'type']);
 
 interface Bound {
   field: RecordField;
   index: number;
   header: string;
-  kind: typeof TIME | typeof COUNT | typeof FLAG | typeof TAGS | typeof TEXT;
+  kind: typeof TIME | typeof COUNT | typeof FLAG | typeof TAGS | typeof TEXT | typeof WORD;
+  words: Interner | null;
 }
 
 export interface TableContext {
@@ -133,8 +138,8 @@ function bind(header: string[], spec: TableSpec, ctx: TableContext): { fields: B
       throw new ExportError(ctx.file, 1, override, `no such column for ${field} (the header has ${header.map((h) => `'${h}'`).join(', ')})`);
     }
     if (i !== undefined) {
-      const kind = TIME_FIELDS.has(field) ? TIME : COUNT_FIELDS.has(field) ? COUNT : FLAG_FIELDS.has(field) ? FLAG : field === 'tags' ? TAGS : TEXT;
-      fields.push({ field, index: i, header: header[i]!, kind });
+      const kind = TIME_FIELDS.has(field) ? TIME : COUNT_FIELDS.has(field) ? COUNT : FLAG_FIELDS.has(field) ? FLAG : field === 'tags' ? TAGS : WORD_FIELDS.has(field) ? WORD : TEXT;
+      fields.push({ field, index: i, header: header[i]!, kind, words: kind === WORD ? new Interner() : null });
     }
   }
   for (const required of ['id', 'created'] as const) {
@@ -190,7 +195,7 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
     } else if (kind === TAGS) {
       r.tags = text.split(spec.tagSplit ?? /[,;]\s*|\s+/).filter((t) => t !== '');
     } else {
-      setText(r, field, text);
+      setText(r, field, kind === WORD ? bound.words!.intern(text) : text);
     }
   }
   if (r.id === '') {
