@@ -1,7 +1,8 @@
 // QBR report over a generated export of 1,000,000 tickets (generic CSV with the example engagement's acme-portal
 // mapping: ISO times with offsets, priorities 1-4, statuses as the portal words them). The floor, measured in the
 // same run: papaparse streaming the same file with nothing done per row. Issue target: report / parse ≤ 2. Between
-// them, reading the export into records alone, so the note can say what reading and what the clocks cost.
+// them, the least work any report of the file must add (timestamps and lookups, see leastWork) and reading the
+// export into records alone, so the note can say what reading and what the clocks cost.
 // Peak memory: rss and heap sampled every 20 ms during each phase, after a full GC, so each phase's peak is its own.
 // REPORT_BENCH_TICKETS sets the ticket count (quick runs: 100000), REPORT_BENCH_ROUNDS the rounds (3).
 // Both phases run a production build of report-entry.ts (vite, as the CLI is built: SSR bundle, papaparse inlined),
@@ -130,7 +131,7 @@ function productionEngine(dir: string): Promise<Engine> {
   return import(pathToFileURL(join(dir, 'report-entry.mjs')).href) as Promise<Engine>;
 }
 
-function parseOnly(Papa: typeof PapaType, file: string): Promise<number> {
+function parseOnly(Papa: typeof PapaType, file: string, each?: (rows: string[][]) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;
     Papa.parse(createReadStream(file, 'utf8') as unknown as PapaType.LocalFile, {
@@ -138,6 +139,7 @@ function parseOnly(Papa: typeof PapaType, file: string): Promise<number> {
       skipEmptyLines: true,
       chunk: (r: PapaType.ParseResult<string[]>) => {
         rows += r.data.length;
+        each?.(r.data);
       },
       complete: () => resolve(rows),
       error: reject,
@@ -167,7 +169,7 @@ export default async function report(): Promise<void> {
   try {
     generate(file, engagement);
     const fromSource = process.env.REPORT_BENCH_SOURCE === '1';
-    const { Papa, readExport, buildReport, RECORD_BATCHES } = fromSource ? await import('./report-entry.ts') : await productionEngine(join(dir, 'build'));
+    const { Papa, readExport, buildReport, RECORD_BATCHES, TimeParser } = fromSource ? await import('./report-entry.ts') : await productionEngine(join(dir, 'build'));
     console.log(`${N.toLocaleString('en')} tickets, ${mb(statSync(file).size)} of CSV; code: ${fromSource ? 'TypeScript sources through tsx (keepNames)' : 'production build (vite SSR bundle)'}`);
     // Reading alone (CSV, timestamps, records), taken a batch at a time as buildReport takes them: what the
     // report adds on top of it is the clocks and the KPIs.
@@ -178,6 +180,33 @@ export default async function report(): Promise<void> {
       for await (const batch of batches) records += batch.length;
       return records;
     };
+    // What any report of this file must do on top of the parse, and nothing more: per row, the three timestamps
+    // parsed (by the engine's parser) and the priority, status and category looked up; two durations kept. No
+    // records, no routing, no clocks, no KPIs. It is the part of the target the parse leaves to the report.
+    const leastWork = () => {
+      const times = new TimeParser(undefined);
+      const word = (xs: string[]) => new Map(xs.map((x, i) => [x, i]));
+      const priorities = word(['1', '2', '3', '4']);
+      const statuses = word(['Open', 'Waiting on requester', 'Resolved', 'Closed']);
+      const categories = word(CATEGORIES);
+      const response = new Float64Array(N);
+      const resolution = new Float64Array(N);
+      let n = 0;
+      let looked = 0;
+      return parseOnly(Papa, file, (rows) => {
+        for (const row of rows) {
+          if (row[0] === 'id') continue;
+          const created = times.parse(row[1]!);
+          response[n] = row[7] === '' ? NaN : times.parse(row[7]!) - created;
+          resolution[n++] = row[8] === '' ? NaN : times.parse(row[8]!) - created;
+          looked += priorities.get(row[2]!)! + statuses.get(row[3]!)! + categories.get(row[5]!)!;
+        }
+      }).then((rows) => {
+        // Every lookup must hit, or this would time less than it says.
+        if (Number.isNaN(looked)) throw new Error('least work: a priority, status or category was not found');
+        return rows;
+      });
+    };
     const report = () => {
       const reading = readExport('generic', { name: 'tickets.csv', text: createReadStream(file, 'utf8') });
       return buildReport(engagement, reading.records, { helpdesk: 'acme-portal', now: NOW, reading, listLimit: 1000 });
@@ -186,20 +215,24 @@ export default async function report(): Promise<void> {
     // rather than one phase, and the medians are compared.
     const floors: Array<Phase<number>> = [];
     const reads: Array<Phase<number>> = [];
+    const leasts: Array<Phase<number>> = [];
     const fulls: Array<Phase<Awaited<ReturnType<typeof report>>>> = [];
     for (let round = 0; round < ROUNDS; round++) {
       floors.push(await measure(() => parseOnly(Papa, file)));
+      leasts.push(await measure(leastWork));
       reads.push(await measure(readOnly));
       fulls.push(await measure(report));
     }
     const floor = median(floors);
     const read = median(reads);
+    const least = median(leasts);
     const full = median(fulls);
     const r = full.value;
     const joint = r.policies.filter((p) => p.policy === 'joint' && p.month === 'all').flatMap((p) => p.metrics);
     const met = joint.reduce((n, m) => n + m.met, 0);
     const breached = joint.reduce((n, m) => n + m.breached, 0);
     console.log(`parse only (floor): ${seconds(floor.ms)}, ${perRow(floor.ms)}, ${floor.value.toLocaleString('en')} rows, peak rss ${mb(floor.rss)}, heap ${mb(floor.heap)}`);
+    console.log(`least work:         ${seconds(least.ms)}, ${perRow(least.ms)} (${(least.ms / floor.ms).toFixed(2)} × the floor): the parse, three timestamps and three lookups a row, nothing kept but two durations`);
     console.log(`read into records:  ${seconds(read.ms)}, ${perRow(read.ms)}, ${read.value.toLocaleString('en')} records, peak rss ${mb(read.rss)}, heap ${mb(read.heap)} (${(read.ms / floor.ms).toFixed(2)} × the floor)`);
     console.log(`full report:        ${seconds(full.ms)}, ${perRow(full.ms)}, ${r.counts.inPeriod.toLocaleString('en')} tickets, peak rss ${mb(full.rss)}, heap ${mb(full.heap)}`);
     console.log(`  clocks met ${met.toLocaleString('en')}, breached ${breached.toLocaleString('en')} (attainment ${((met / (met + breached)) * 100).toFixed(1)} %)`);
