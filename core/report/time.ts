@@ -7,6 +7,8 @@ import { ZoneTable, isValidTimeZone } from '../calendar/zone.ts';
 /** parse() results that are not instants. */
 export const BAD_TIME = NaN;
 export const NEEDS_ZONE = -Infinity;
+/** parseIsoFast's answer for a text not of its shapes (no instant is infinite). */
+export const NOT_ISO = Infinity;
 /** The problem text for a zone-less timestamp read without an export zone. */
 export const needsZoneMessage = (text: string) =>
   `'${text}' has no time zone or offset: say which zone the export is in (--export-zone in the CLI, the export zone in the PWA)`;
@@ -31,19 +33,19 @@ export class TimeParser {
   /** Epoch ms; BAD_TIME (NaN) when the text is no timestamp; NEEDS_ZONE when it has no offset and no zone is set. */
   parse(text: string): number {
     const fast = this.parseIsoFast(text);
-    return fast === undefined ? this.parseGeneral(text) : fast;
+    return fast === NOT_ISO ? this.parseGeneral(text) : fast;
   }
 
   /**
    * The shapes exports write by the million (YYYY-MM-DDTHH:MM:SS, optional .mmm, optional Z or ±HH:MM) read
-   * without a regex, to the same instant parseGeneral gives (the report reads three per row). undefined for any
+   * without a regex, to the same instant parseGeneral gives (the report reads three per row). NOT_ISO for any
    * other shape.
    */
-  parseIsoFast(text: string): number | undefined {
+  parseIsoFast(text: string): number {
     const n = text.length;
-    if (n < 19 || n > 29) return undefined;
+    if (n < 19 || n > 29) return NOT_ISO;
     const sep = text.charCodeAt(10);
-    if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (sep !== 84 && sep !== 32) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+    if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (sep !== 84 && sep !== 32) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return NOT_ISO;
     // Digit by digit, unrolled: this runs three times a row, and a loop per field costs twice as much.
     const y0 = text.charCodeAt(0) - 48;
     const y1 = text.charCodeAt(1) - 48;
@@ -59,9 +61,11 @@ export class TimeParser {
     const mi1 = text.charCodeAt(15) - 48;
     const s0 = text.charCodeAt(17) - 48;
     const s1 = text.charCodeAt(18) - 48;
-    // An unsigned view of each: any non-digit (or NaN past the end, which >>> turns into 0, so n >= 19 above) > 9.
-    if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (mo0 >>> 0) > 9 || (mo1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9 ||
-      (h0 >>> 0) > 9 || (h1 >>> 0) > 9 || (mi0 >>> 0) > 9 || (mi1 >>> 0) > 9 || (s0 >>> 0) > 9 || (s1 >>> 0) > 9) return undefined;
+    // One test for all fourteen (n >= 19 above, so none is NaN): x is a digit when neither x nor x + 6 has a bit
+    // above the low four, which fails for 10 to 15 (x + 6 reaches 16), for more, and for negatives (all high bits).
+    const bits = y0 | (y0 + 6) | y1 | (y1 + 6) | y2 | (y2 + 6) | y3 | (y3 + 6) | mo0 | (mo0 + 6) | mo1 | (mo1 + 6) | d0 | (d0 + 6) | d1 | (d1 + 6) |
+      h0 | (h0 + 6) | h1 | (h1 + 6) | mi0 | (mi0 + 6) | mi1 | (mi1 + 6) | s0 | (s0 + 6) | s1 | (s1 + 6);
+    if ((bits & ~15) !== 0) return NOT_ISO;
     const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     const mo = mo0 * 10 + mo1;
     const d = d0 * 10 + d1;
@@ -73,23 +77,24 @@ export class TimeParser {
     const dot = text.charCodeAt(19);
     if (dot === 46 || dot === 44) {
       const k = digits(text, 20, 3);
-      if (k < 0) return undefined;
+      if (k < 0) return NOT_ISO;
       ms = FRACTION_MS[k]!;
       i = 23;
     }
-    let offset: number | undefined;
+    // NaN: the value has no offset. A number either way, so that this function returns numbers only.
+    let offset = NaN;
     if (i !== n) {
       const z = text.charCodeAt(i);
       if (i + 1 === n) {
-        if (z !== 90 && z !== 122) return undefined;
+        if (z !== 90 && z !== 122) return NOT_ISO;
         offset = 0;
       } else {
-        if (i + 6 !== n || (z !== 43 && z !== 45) || text.charCodeAt(i + 3) !== 58) return undefined;
+        if (i + 6 !== n || (z !== 43 && z !== 45) || text.charCodeAt(i + 3) !== 58) return NOT_ISO;
         const oh0 = text.charCodeAt(i + 1) - 48;
         const oh1 = text.charCodeAt(i + 2) - 48;
         const om0 = text.charCodeAt(i + 4) - 48;
         const om1 = text.charCodeAt(i + 5) - 48;
-        if ((oh0 >>> 0) > 9 || (oh1 >>> 0) > 9 || (om0 >>> 0) > 9 || (om1 >>> 0) > 9) return undefined;
+        if (((oh0 | (oh0 + 6) | oh1 | (oh1 + 6) | om0 | (om0 + 6) | om1 | (om1 + 6)) & ~15) !== 0) return NOT_ISO;
         const oh = oh0 * 10 + oh1;
         const om = om0 * 10 + om1;
         offset = (z === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
@@ -97,7 +102,7 @@ export class TimeParser {
     }
     // Date.UTC's arithmetic without a Date: proleptic Gregorian days, rolling over as Date.UTC does. Years below
     // 100 go to at(), where Date.UTC reads them as 19xx.
-    if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return this.at(y, mo, d, h, mi, s, ms, offset);
+    if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return this.at(y, mo, d, h, mi, s, ms, Number.isNaN(offset) ? undefined : offset);
     const secs = h * 3600 + mi * 60 + s;
     // What at() checks by reading the date back: 31 February, or 23:59:60 rolling into the next day, is no time.
     if (h !== 24 && (d > daysInMonth(y, mo) || secs >= 86_400)) return BAD_TIME;
@@ -109,7 +114,7 @@ export class TimeParser {
       this.dayStarts[slot] = daysFromCivil(y, mo, d) * 86_400_000;
     }
     const local = this.dayStarts[slot]! + secs * 1000 + ms;
-    if (offset !== undefined) return local - offset;
+    if (!Number.isNaN(offset)) return local - offset;
     if (this.table === null) return NEEDS_ZONE;
     return this.table.resolve(local);
   }
