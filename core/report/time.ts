@@ -76,9 +76,13 @@ export class TimeParser {
     let ms = 0;
     const dot = text.charCodeAt(19);
     if (dot === 46 || dot === 44) {
-      const k = digits(text, 20, 3);
-      if (k < 0) return NOT_ISO;
-      ms = FRACTION_MS[k]!;
+      const f0 = text.charCodeAt(20) - 48;
+      const f1 = text.charCodeAt(21) - 48;
+      const f2 = text.charCodeAt(22) - 48;
+      // Past the end of a shorter text a character is NaN, which the bit test reads as 0: such a text (n < 23)
+      // is declined below, where the rest must be empty, Z or an offset.
+      if (((f0 | (f0 + 6) | f1 | (f1 + 6) | f2 | (f2 + 6)) & ~15) !== 0) return NOT_ISO;
+      ms = FRACTION_MS[f0 * 100 + f1 * 10 + f2]!;
       i = 23;
     }
     // NaN: the value has no offset. A number either way, so that this function returns numbers only.
@@ -170,18 +174,6 @@ function daysInMonth(y: number, m: number): number {
 
 function fractionMs(frac: string): number {
   return Math.floor(+`0.${frac}` * 1000);
-}
-
-/** The non-negative integer of `len` ASCII digits at `from`; -1 when any is not a digit. */
-function digits(text: string, from: number, len: number): number {
-  let v = 0;
-  for (let i = from; i < from + len; i++) {
-    const c = text.charCodeAt(i) - 48;
-    // Written so that past the end of the text (NaN) is no digit either.
-    if (!(c >= 0 && c <= 9)) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }
 
 function offsetOf(zone: string | undefined): number | undefined {

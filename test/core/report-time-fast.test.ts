@@ -64,6 +64,15 @@ describe('the fast ISO path of the export time parser', () => {
     }
   });
 
+  it('gives what the regex path gives for fractions of one or two digits, which it leaves to that path', () => {
+    for (const s of ['2026-03-04T10:15:00.1', '2026-03-04T10:15:00,12', '2026-03-04T10:15:00.1Z', '2026-03-04T10:15:00.12Z', '2026-03-04T10:15:00.5-05:00']) {
+      for (const p of parsers) {
+        expect([s, p.parseIsoFast(s)]).toEqual([s, NOT_ISO]);
+        expect([s, p.parse(s)]).toEqual([s, p.parseGeneral(s)]);
+      }
+    }
+  });
+
   it('gives what the regex path gives, or declines, for near misses of that shape', () => {
     const chars = fc.constantFrom(...'0123456789-:T .,+Zz/aU'.split(''));
     fc.assert(
