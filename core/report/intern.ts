@@ -9,13 +9,20 @@ const BITS = 8;
 export class Interner {
   private readonly seen: string[] = new Array<string>(1 << BITS).fill('');
 
-  /** The first-seen string equal to `s` while it keeps its slot, else `s`, which takes the slot. `s` is not ''. */
-  intern(s: string): string {
-    const n = s.length;
-    const slot = Math.imul(((n * 31 + s.charCodeAt(0)) * 31 + s.charCodeAt(n >> 1)) * 31 + s.charCodeAt(n - 1), 0x9e3779b1) >>> (32 - BITS);
-    const known = this.seen[slot]!;
-    if (known === s) return known;
-    this.seen[slot] = s;
+  /** The string equal to `s` that holds its slot, or '' when there is none. `s` is not ''. */
+  find(s: string): string {
+    const known = this.seen[slotOf(s)]!;
+    return known === s ? known : '';
+  }
+
+  /** `s`, which takes its slot from now on. */
+  add(s: string): string {
+    this.seen[slotOf(s)] = s;
     return s;
   }
+}
+
+function slotOf(s: string): number {
+  const n = s.length;
+  return Math.imul(((n * 31 + s.charCodeAt(0)) * 31 + s.charCodeAt(n >> 1)) * 31 + s.charCodeAt(n - 1), 0x9e3779b1) >>> (32 - BITS);
 }

@@ -4,7 +4,7 @@
 import { csvRows } from './csv.ts';
 import { Interner } from './intern.ts';
 import { ExportError, type ProblemLog } from './problems.ts';
-import { NEEDS_ZONE, needsZoneMessage, type TimeParser } from './time.ts';
+import { NEEDS_ZONE, NOT_ISO, needsZoneMessage, type TimeParser } from './time.ts';
 import type { HelpdeskSla, RecordField, TextSource, TicketRecord } from './types.ts';
 
 export interface TableSpec {
@@ -164,15 +164,14 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
     const bound = fields[k]!;
     const raw = row[bound.index];
     if (raw === undefined || raw === '') continue;
-    // trim() only when an end may be white space (ASCII space or control, or any non-ASCII such as a no-break
-    // space): most cells have none, and the call is a cost a cell.
-    const first = raw.charCodeAt(0);
-    const last = raw.charCodeAt(raw.length - 1);
-    const text = first <= 32 || first >= 127 || last <= 32 || last >= 127 ? raw.trim() : raw;
-    if (text === '') continue;
     const { field, kind } = bound;
+    // An ISO time the fast path takes, or a word seen before, has no white space at its ends: only other cells
+    // are looked at for it (see trimmed).
     if (kind === TIME) {
-      const at = ctx.times.parse(text);
+      let at = ctx.times.parseIsoFast(raw);
+      const text = at === NOT_ISO ? trimmed(raw) : raw;
+      if (text === '') continue;
+      if (at === NOT_ISO) at = ctx.times.parse(text);
       if (at === NEEDS_ZONE) throw new ExportError(ctx.file, rowNumber, bound.header, needsZoneMessage(text));
       if (Number.isNaN(at)) {
         if (field === 'created') fatal = true;
@@ -182,7 +181,21 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
       if (field === 'firstResponseDue') (sla ??= {}).frD = at;
       else if (field === 'resolutionDue') (sla ??= {}).resD = at;
       else setTime(r, field, at);
-    } else if (kind === COUNT) {
+      continue;
+    }
+    if (kind === WORD) {
+      let word = bound.words!.find(raw);
+      if (word === '') {
+        word = trimmed(raw);
+        if (word === '') continue;
+        bound.words!.add(word);
+      }
+      setText(r, field, word);
+      continue;
+    }
+    const text = trimmed(raw);
+    if (text === '') continue;
+    if (kind === COUNT) {
       const n = Number(text);
       if (!Number.isInteger(n) || n < 0) badValue(ctx, rowNumber, bound.header, `'${text}' is not a count`);
       else setCount(r, field, n);
@@ -195,7 +208,7 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
     } else if (kind === TAGS) {
       r.tags = text.split(spec.tagSplit ?? /[,;]\s*|\s+/).filter((t) => t !== '');
     } else {
-      setText(r, field, kind === WORD ? bound.words!.intern(text) : text);
+      setText(r, field, text);
     }
   }
   if (r.id === '') {
@@ -208,6 +221,14 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
   }
   if (sla) r.helpdeskSla = helpdeskSla(sla);
   return r;
+}
+
+// trim() only when an end may be white space (ASCII space or control, or any non-ASCII such as a no-break space):
+// most cells have none, and the call is a cost a cell.
+function trimmed(raw: string): string {
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first <= 32 || first >= 127 || last <= 32 || last >= 127 ? raw.trim() : raw;
 }
 
 // The setters below name each field: `r[field] = value` with the field in a variable is a lookup by name each time

@@ -102,10 +102,16 @@ describe('a generic CSV with every canonical column', () => {
 
 describe('cells padded with white space', () => {
   it('are trimmed, no-break spaces and tabs included', async () => {
-    const text = 'id,priority,status,created\n\u00a0T1\u00a0,\t2 ,Open\u2003,2026-03-02T09:00:00Z\n';
+    // The second row repeats the first's words and times padded, the third unpadded after padded ones.
+    const text = 'id,priority,status,created,resolved\n' +
+      '\u00a0T1\u00a0,\t2 ,Open\u2003,2026-03-02T09:00:00Z,2026-03-02 10:00:00Z\n' +
+      'T2, 2,\u00a0Open, 2026-03-02T09:00:00Z\t,\u20032026-03-02 10:00:00Z\n' +
+      'T3,2,Open,2026-03-02T09:00:00Z,2026-03-02 10:00:00Z\n';
     const reading = readExport('generic', { name: 'pad.csv', text });
     const records: TicketRecord[] = [];
     for await (const r of reading.records) records.push(r);
-    expect(records).toEqual([expect.objectContaining({ id: 'T1', priority: '2', status: 'Open', created: t('2026-03-02T09:00:00Z') })]);
+    expect(reading.problems).toEqual([]);
+    const cells = { priority: '2', status: 'Open', created: t('2026-03-02T09:00:00Z'), resolved: t('2026-03-02T10:00:00Z') };
+    expect(records).toEqual(['T1', 'T2', 'T3'].map((id) => expect.objectContaining({ id, ...cells })));
   });
 });
