@@ -113,7 +113,7 @@ export interface SimplePlan {
   periodic: boolean;
   /** The policy pauses on new, or on these end statuses: then simpleOutcomes declines. */
   pausesOnNew: boolean;
-  pausesOnEnd: ReadonlySet<string>;
+  pausesOnEnd: { resolved: boolean; closed: boolean; canceled: boolean };
   /** The metrics with a target, in METRICS order: their index there and duration. */
   metrics: PlanMetric[];
   /** Reused for each result: a caller reads it before the next call with the same plan. */
@@ -137,7 +137,7 @@ export function simplePlan(engagement: Engagement, policyId: string, priority: s
     startCreated: policy.start === 'created',
     periodic: metrics.some((m) => m.metric === 'periodic_update'),
     pausesOnNew: policy.pauseWhen.includes('new'),
-    pausesOnEnd: new Set(policy.pauseWhen),
+    pausesOnEnd: { resolved: policy.pauseWhen.includes('resolved'), closed: policy.pauseWhen.includes('closed'), canceled: policy.pauseWhen.includes('canceled') },
     metrics,
     out: metrics.map(({ metric }) => ({ metric, outcome: 'open', business: 0, stop: null, over: -Infinity, breachedAt: null })),
   };
@@ -156,7 +156,7 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
   const { cal } = plan;
   if (cal === null) return plan.out;
   const { createdAt, assigned, response, end } = t;
-  if (plan.pausesOnNew || (end !== undefined && plan.pausesOnEnd.has(t.endStatus))) return null;
+  if (plan.pausesOnNew || (end !== undefined && pausesAtEnd(plan, t.endStatus))) return null;
   if (Number.isNaN(createdAt) || Number.isNaN(assigned) || Number.isNaN(response) || Number.isNaN(end)) return null;
 
   counts[0] = counts[1] = counts[2] = counts[3] = 0;
@@ -218,6 +218,15 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
     o.breachedAt = breachedAt;
   }
   return out;
+}
+
+// A switch of named loads, not a Set of strings: this runs for every clock of the report.
+function pausesAtEnd(plan: SimplePlan, status: SimpleTicket['endStatus']): boolean {
+  switch (status) {
+    case 'resolved': return plan.pausesOnEnd.resolved;
+    case 'closed': return plan.pausesOnEnd.closed;
+    default: return plan.pausesOnEnd.canceled;
+  }
 }
 
 function dayTarget(pm: PlanMetric, cal: BusinessCalendar, start: number): number {
