@@ -6,13 +6,16 @@ import { DURATION_EDGES, type Stats } from './types.ts';
 const EDGES = DURATION_EDGES.length;
 
 /**
- * A Float64Array that doubles as it fills (8 bytes a value, no per-value object), plus the sets appended to it,
- * which are linked, not copied: an 'all' row over its months would otherwise double the memory of every duration.
+ * Float64Arrays (8 bytes a value, no per-value object): one that doubles as it fills up to BLOCK values, then
+ * full blocks kept as they are (a set of a million values is not copied twenty times over as it grows); plus the
+ * sets appended to it, which are linked, not copied: an 'all' row over its months would otherwise double the
+ * memory of every duration.
  */
 export class Values {
   private data = new Float64Array(16);
-  /** Values in data; `length` counts the appended sets' too. */
+  /** Values in data; `length` counts the full blocks' and the appended sets' too. */
   private own = 0;
+  private readonly full: Float64Array[] = [];
   private readonly parts: Values[] = [];
   length = 0;
   // The summary of the own values (their histogram, range and whether one is NaN), worked out when the statistics
@@ -23,7 +26,7 @@ export class Values {
   private min = Infinity;
   private max = -Infinity;
   push(v: number): void {
-    if (this.own === this.data.length) this.grow(this.own * 2);
+    if (this.own === this.data.length) this.grow();
     this.data[this.own++] = v;
     this.length++;
   }
@@ -54,7 +57,7 @@ export class Values {
     }
     // Two selections instead of a sort, in place when the set is one array (the order of the values is nobody's
     // business: append and the statistics do not depend on it).
-    const a = this.parts.length === 0 ? this.data : this.flat();
+    const a = this.parts.length === 0 && this.full.length === 0 ? this.data : this.flat();
     select(a, 0, n - 1, k90);
     // Everything left of k90 is now at most a[k90], so the median is selected within it.
     if (k50 < k90) select(a, 0, k90 - 1, k50);
@@ -62,7 +65,7 @@ export class Values {
   }
   /** Adds the histogram, range and NaN-freedom of this set, own values and appended sets', to `into` and `range`. */
   private summary(into: number[], range: { plain: boolean; min: number; max: number }): { histogram: number[]; plain: boolean; min: number; max: number } {
-    if (this.summarized !== this.own) this.summarize();
+    if (this.summarized !== this.own + this.full.length * BLOCK) this.summarize();
     for (let b = 0; b <= EDGES; b++) into[b]! += this.histogram[b]!;
     range.plain &&= this.plain;
     range.min = Math.min(range.min, this.min);
@@ -75,28 +78,34 @@ export class Values {
     let plain = true;
     let min = Infinity;
     let max = -Infinity;
-    const a = this.data;
-    for (let i = 0; i < this.own; i++) {
-      const v = a[i]!;
-      if (v !== v) {
-        plain = false;
-        continue;
+    for (const [a, n] of this.ownChunks([])) {
+      for (let i = 0; i < n; i++) {
+        const v = a[i]!;
+        if (v !== v) {
+          plain = false;
+          continue;
+        }
+        if (v < min) min = v;
+        if (v > max) max = v;
+        let b = 0;
+        while (b < EDGES && v >= DURATION_EDGES[b]!) b++;
+        h[b]!++;
       }
-      if (v < min) min = v;
-      if (v > max) max = v;
-      let b = 0;
-      while (b < EDGES && v >= DURATION_EDGES[b]!) b++;
-      h[b]!++;
     }
     this.plain = plain;
     this.min = min;
     this.max = max;
-    this.summarized = this.own;
+    this.summarized = this.own + this.full.length * BLOCK;
   }
   /** Every value, own and appended, as arrays with their counts. */
   private chunks(out: Array<[Float64Array, number]>): Array<[Float64Array, number]> {
-    out.push([this.data, this.own]);
+    this.ownChunks(out);
     for (const p of this.parts) p.chunks(out);
+    return out;
+  }
+  private ownChunks(out: Array<[Float64Array, number]>): Array<[Float64Array, number]> {
+    for (const block of this.full) out.push([block, BLOCK]);
+    out.push([this.data, this.own]);
     return out;
   }
   private flat(): Float64Array {
@@ -108,14 +117,22 @@ export class Values {
     }
     return all;
   }
-  private grow(size: number): void {
-    const next = new Float64Array(size);
-    next.set(this.data.subarray(0, this.own));
+  private grow(): void {
+    if (this.own === BLOCK) {
+      this.full.push(this.data);
+      this.data = new Float64Array(BLOCK);
+      this.own = 0;
+      return;
+    }
+    const next = new Float64Array(this.own * 2);
+    next.set(this.data);
     this.data = next;
   }
 }
 
 const BUCKETS = 4096;
+/** Values a block holds when full (128 KB). */
+const BLOCK = 16_384;
 
 /**
  * The k1-th and k2-th smallest of the chunks' values (k1 <= k2), in two passes: count the values per bucket of their range,

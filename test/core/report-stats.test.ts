@@ -42,6 +42,14 @@ describe('Values.stats', () => {
     }), { numRuns: 40 });
   });
 
+  it('keeps sets past one block (16,384 values) whole, with NaN too', () => {
+    fc.assert(fc.property(fc.integer({ min: 16_380, max: 40_000 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.nat(), fc.boolean(), (n, seed, at, withNaN) => {
+      let x = seed;
+      const xs = Array.from({ length: n }, (_, i) => (withNaN && i % 9_999 === 7 ? Number.NaN : (x = (x * 1103515245 + 12345) % 2 ** 31) % 5_000_000));
+      expect(valuesOf(xs, at % (n + 1)).stats()).toEqual(reference(xs));
+    }), { numRuns: 12 });
+  });
+
   it('handles sets that are all equal or nearly so (three-way partition)', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(0, 60_000, 120_000), { minLength: 1, maxLength: 5000 }), (xs) => {
       expect(valuesOf(xs).stats()).toEqual(reference(xs));
