@@ -4,7 +4,7 @@
 // them, the least work any report of the file must add (timestamps and lookups, see leastWork) and reading the
 // export into records alone, so the note can say what reading and what the clocks cost.
 // Peak memory: rss and heap sampled every 20 ms during each phase, after a full GC, so each phase's peak is its own.
-// REPORT_BENCH_TICKETS sets the ticket count (quick runs: 100000), REPORT_BENCH_ROUNDS the rounds (3).
+// REPORT_BENCH_TICKETS sets the ticket count (quick runs: 100000), REPORT_BENCH_ROUNDS the rounds (5).
 // Both phases run a production build of report-entry.ts (vite, as the CLI is built: SSR bundle, papaparse inlined),
 // not the TypeScript sources: the bench runner is tsx, whose keepNames wraps every closure in a __name() call the
 // shipped code does not have. REPORT_BENCH_SOURCE=1 measures the sources through tsx instead (labelled so).
@@ -21,7 +21,7 @@ import { parseEngagement, type Engagement } from '../../core/engagement/index.ts
 import { prng } from './prng.ts';
 
 const N = Number(process.env.REPORT_BENCH_TICKETS ?? 1_000_000);
-const ROUNDS = Number(process.env.REPORT_BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.REPORT_BENCH_ROUNDS ?? 5);
 const H = 3_600_000;
 const START = Date.parse('2026-01-01T00:00:00-05:00');
 const SPAN = 180 * 24 * H;
