@@ -21,6 +21,21 @@ test('lazy renders nothing, then the loaded component; loads once', async () => 
   expect(calls).toBe(1);
 });
 
+test('lazy shows the component when its load ends after the first render but before the effect runs', async () => {
+  // The shell preloads views in idle time: a tab opened while its chunk is in flight renders nothing, and the load
+  // may end before the effect that waits for it runs (effects wait for the next frame).
+  let resolve!: (c: () => any) => void;
+  const L = lazy<{}>(() => new Promise((ok) => (resolve = ok)));
+  const el = document.createElement('div');
+  render(<L />, el);
+  expect(el.innerHTML).toBe('');
+  resolve(() => <p>ok</p>);
+  await Promise.resolve();
+  await Promise.resolve();
+  await new Promise((r) => setTimeout(r, 300));
+  expect(el.innerHTML).toBe('<p>ok</p>');
+});
+
 test('lazy shows an alert when loading fails, and retries on the next mount', async () => {
   let calls = 0;
   const L = lazy<{}>(() => { calls++; return calls === 1 ? Promise.reject(new Error('gone')) : Promise.resolve(() => <p>ok</p>); });

@@ -27,8 +27,14 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): L
     const [error, setError] = useState<string | null>(null);
     // Started while rendering rather than in an effect, which would wait for the next frame.
     if (!component && !error) void start().catch(() => {});
+    const renderedEmpty = !component;
     useEffect(() => {
-      if (component) return;
+      if (component) {
+        // Loaded after the first render but before this effect ran (a chunk the idle preload had in flight): no
+        // promise callback is left to re-render, so the effect does.
+        if (renderedEmpty) setLoaded(true);
+        return;
+      }
       let live = true;
       start().then(
         () => live && setLoaded(true),
