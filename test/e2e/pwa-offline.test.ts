@@ -1,6 +1,6 @@
 // The 2 AM case: the handbook opens with no network, after a reload and after the browser restarts; Chromium
 // finds it installable; a new deployment is offered, not forced.
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFinished, test } from 'vitest';
 import { serve, type Server } from '../../scripts/serve.ts';
 import { launch, removeProfile, tempProfile } from './support/chromium.ts';
 import { formatInstallability, installabilityErrors } from './support/installability.ts';
@@ -20,6 +20,8 @@ afterAll(async () => {
 
 test('the service worker takes control; offline reload and an offline restart show the handbook', async () => {
   const first = await launch({ userDataDir: profile });
+  // The next tests reuse the profile: a browser left open by a failure here would lock it for them too.
+  onTestFinished(() => first.close());
   const page = await first.page();
   await page.goto(server.url);
   await waitForController(page);
@@ -47,6 +49,7 @@ test('the service worker takes control; offline reload and an offline restart sh
 
   // Closed and started again with no network at all.
   const second = await launch({ userDataDir: profile, offline: true });
+  onTestFinished(() => second.close());
   const again = await second.page();
   await again.goto(server.url);
   await again.getByTestId('view-now').waitFor();
@@ -56,6 +59,7 @@ test('the service worker takes control; offline reload and an offline restart sh
 
 test('a new deployment shows "Update available" and reloads into it only when asked', async () => {
   const b = await launch({ userDataDir: profile });
+  onTestFinished(() => b.close());
   const page = await b.page();
   server.setRoot(inject('pwaBuildA'));
   await page.goto(`${server.url}/#/settings`);
