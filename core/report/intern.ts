@@ -15,10 +15,9 @@ export class Interner {
     return known === s ? known : '';
   }
 
-  /** `s`, which takes its slot from now on. */
-  add(s: string): string {
+  /** `s` takes its slot from now on. */
+  add(s: string): void {
     this.seen[slotOf(s)] = s;
-    return s;
   }
 }
 

@@ -40,7 +40,10 @@ export class Values {
   }
   stats(): Stats {
     const n = this.length;
-    const { histogram, plain, min, max } = this.summary(new Array<number>(EDGES + 1).fill(0), { plain: true, min: Infinity, max: -Infinity });
+    const histogram = new Array<number>(EDGES + 1).fill(0);
+    const range = { plain: true, min: Infinity, max: -Infinity };
+    this.summary(histogram, range);
+    const { plain, min, max } = range;
     if (n === 0) return { count: 0, median: null, p90: null, histogram };
     // No value is NaN: then selection gives what sorting gives (-0 and 0 are equal durations).
     if (!plain) {
@@ -64,14 +67,13 @@ export class Values {
     return { count: n, median: a[k50]!, p90: a[k90]!, histogram };
   }
   /** Adds the histogram, range and NaN-freedom of this set, own values and appended sets', to `into` and `range`. */
-  private summary(into: number[], range: { plain: boolean; min: number; max: number }): { histogram: number[]; plain: boolean; min: number; max: number } {
-    if (this.summarized !== this.own + this.full.length * BLOCK) this.summarize();
+  private summary(into: number[], range: { plain: boolean; min: number; max: number }): void {
+    if (this.summarized !== this.ownCount()) this.summarize();
     for (let b = 0; b <= EDGES; b++) into[b]! += this.histogram[b]!;
     range.plain &&= this.plain;
     range.min = Math.min(range.min, this.min);
     range.max = Math.max(range.max, this.max);
     for (const p of this.parts) p.summary(into, range);
-    return { histogram: into, ...range };
   }
   private summarize(): void {
     const h = this.histogram.fill(0);
@@ -95,13 +97,16 @@ export class Values {
     this.plain = plain;
     this.min = min;
     this.max = max;
-    this.summarized = this.own + this.full.length * BLOCK;
+    this.summarized = this.ownCount();
   }
   /** Every value, own and appended, as arrays with their counts. */
   private chunks(out: Array<[Float64Array, number]>): Array<[Float64Array, number]> {
     this.ownChunks(out);
     for (const p of this.parts) p.chunks(out);
     return out;
+  }
+  private ownCount(): number {
+    return this.own + this.full.length * BLOCK;
   }
   private ownChunks(out: Array<[Float64Array, number]>): Array<[Float64Array, number]> {
     for (const block of this.full) out.push([block, BLOCK]);

@@ -171,7 +171,8 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
       let at = ctx.times.parseIsoFast(raw);
       const text = at === NOT_ISO ? trimmed(raw) : raw;
       if (text === '') continue;
-      if (at === NOT_ISO) at = ctx.times.parse(text);
+      // A padded cell may be ISO once trimmed; an unpadded one was just declined by the fast path.
+      if (at === NOT_ISO) at = text === raw ? ctx.times.parseGeneral(text) : ctx.times.parse(text);
       if (at === NEEDS_ZONE) throw new ExportError(ctx.file, rowNumber, bound.header, needsZoneMessage(text));
       if (Number.isNaN(at)) {
         if (field === 'created') fatal = true;
