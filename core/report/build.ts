@@ -9,7 +9,7 @@ import { Canon, findMapping } from './canon.ts';
 import { DEFINITIONS } from './definitions.ts';
 import { RECORD_BATCHES } from './reader.ts';
 import { Values, statsOf } from './stats.ts';
-import { buildTimeline, doneAt, simpleTicketOf, type Built } from './timeline.ts';
+import { buildTimeline, endAt, simpleTicketOf, type Built } from './timeline.ts';
 import {
   AGE_BUCKETS, type BacklogKpi, type Breach, type ClockOutcome, type Disagreement, type MetricKpi, type PolicyKpi,
   type Report, type ReportOptions, type ReportProblem, type TicketKpi, type TicketRecord,
@@ -77,6 +77,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     if (problems.length < limit) problems.push(p);
   };
   const counts = { records: 0, inPeriod: 0, outOfPeriod: 0, unrouted: 0, noPriority: 0, problems: 0 };
+  let afterNow = 0;
   const tickets = new Map<string, TicketAcc>();
   const policies = new Map<string, PolicyAcc>();
   const backlog = new Map<string, BacklogAcc>();
@@ -146,7 +147,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     }
     // Without history a ticket is a SimpleTicket, timed by simpleOutcomes without building its timeline.
     const plain = r.history === undefined || r.history.length === 0;
-    const built = plain ? null : buildTimeline(r, canon);
+    const built = plain ? null : buildTimeline(r, canon, now);
     let priority: string | null;
     if (built) {
       for (const u of built.unmapped) problem({ severity: 'warning', code: 'unmapped', message: `${u} is not mapped by ${mapping.id}`, file: r.file, row: r.row });
@@ -162,10 +163,13 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     const simple = built ? null : simpleTicketOf(r, canon, priority, scratch);
     const lane = laneOf(route.activity, priority);
     const covering = lane.policies;
-    const inPeriod = r.created >= from && r.created < to;
+    // A ticket created after the evaluation instant does not exist yet at it.
+    const inPeriod = r.created >= from && r.created < to && r.created <= now;
+    if (r.created > now && r.created >= from && r.created < to) afterNow++;
 
-    // The backlog is a snapshot of every ticket open at that instant, whatever its creation date.
-    if (r.created <= backlogAt && !isDone(simple, built, backlogAt)) {
+    // The backlog is a snapshot of every ticket open at that instant, whatever its creation date (`to` itself is
+    // the first instant after the period).
+    if (r.created <= backlogAt && r.created < to && !isDone(simple, built, backlogAt)) {
       for (const id of covering.length > 0 ? covering.map((c) => c.id) : ['']) {
         const target = id === '' ? undefined : engagement.sla[id]!.targets[priority];
         const age = target ? calendarOf(engagement, target.calendar).elapsed(r.created, backlogAt) : backlogAt - r.created;
@@ -198,11 +202,25 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     // Ticket KPIs (policy-independent).
     const t = (lane.tickets[mi] ??= ticketAcc(priority, month));
     t.tickets++;
-    const firstDoneAt = built ? built.firstDone : simple!.end === undefined ? null : r.firstResolved ?? simple!.end;
+    const firstDoneAt = built ? built.firstDone : r.firstResolved ?? simple!.end ?? null;
     const firstDone = firstDoneAt !== null && firstDoneAt <= now ? firstDoneAt : null;
-    const doneNow = isDone(simple, built, now);
+    // Since when the ticket has been done at now (its last resolution), and whether it ended canceled.
+    let lastDone: number | null = null;
+    let canceledNow = false;
+    if (built) {
+      const end = endAt(built.timeline, now);
+      if (end) {
+        lastDone = end.since;
+        canceledNow = end.status === 'canceled';
+      }
+    } else if (simple!.end !== undefined && simple!.end <= now) {
+      lastDone = simple!.end;
+      canceledNow = simple!.endStatus === 'canceled';
+    }
+    const doneNow = lastDone !== null;
     const reopens = r.reopens ?? built?.reopens ?? 0;
-    if (firstDone !== null) {
+    // A canceled ticket (a duplicate, spam, withdrawn) was not resolved: it counts as a ticket, not in the rates.
+    if (firstDone !== null && !canceledNow) {
       t.resolved++;
       if (reopens > 0) t.reopened++;
       const assignees = r.assignees ?? built?.assignees ?? 1;
@@ -210,8 +228,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
       if (doneNow && reopens === 0 && assignees <= 1 && groups <= 1) t.fcr++;
     }
     if (r.firstResponse !== undefined && r.firstResponse <= now && r.firstResponse >= r.created) t.firstResponse.push(r.firstResponse - r.created);
-    const lastDone = r.resolved ?? r.closed;
-    if (doneNow && lastDone !== undefined && lastDone <= now && lastDone >= r.created) t.resolution.push(lastDone - r.created);
+    if (lastDone !== null && !canceledNow && lastDone >= r.created) t.resolution.push(lastDone - r.created);
 
     // Policy KPIs.
     for (const c of covering) {
@@ -231,7 +248,8 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
           case 'met': acc.met++; break;
           case 'breached': acc.breached++; break;
           case 'open': acc.open++; break;
-          default: acc.canceled++;
+          case 'canceled': acc.canceled++; break;
+          default: // 'none': the clock never started (a next response with no customer reply), so nothing to count.
         }
         if ((outcome === 'met' || outcome === 'breached') && m.stop !== null) {
           acc.business.push(m.business);
@@ -250,7 +268,8 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
           const theirs = h.breached ?? (h.dueAt === undefined ? undefined : (stop ?? now) > h.dueAt);
           if (theirs === undefined || ours === 'none' || ours === 'canceled') continue;
           const word = theirs ? 'breached' : 'met';
-          if (ours !== word) {
+          // A clock still running within target agrees with a helpdesk that has not (yet) called it breached.
+          if (ours !== word && !(ours === 'open' && word === 'met')) {
             disagreementTotal++;
             if (disagreements.length < limit) disagreements.push({ ticket: r.id, policy: id, metric: h.metric, priority, ours, theirs: word });
           }
@@ -285,6 +304,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
   counts.problems = problemCount;
   const notes = [...(options.reading?.notes ?? [])];
   if (counts.unrouted > 0) notes.push(`${counts.unrouted} tickets are not this engagement's (the ${mapping.id} mapping's match conditions leave them out)`);
+  if (afterNow > 0) notes.push(`${afterNow} tickets were created after the evaluation instant (${new Date(now).toISOString()}) and are left out`);
   if (counts.noPriority > 0) notes.push(`${counts.noPriority} tickets have no priority the ${mapping.id} mapping knows, so no SLA applies to them`);
   return {
     engagement: { id: engagement.engagement.id, title: engagement.engagement.title, timeZone: engagement.engagement.timeZone },
@@ -315,7 +335,7 @@ function metricAcc(p: PolicyAcc, metric: Metric): MetricAcc {
 
 /** Whether the ticket is resolved, closed or canceled at `at`: a simple ticket is from its end on. */
 function isDone(simple: SimpleTicket | null, built: Built | null, at: number): boolean {
-  return simple ? simple.end !== undefined && simple.end <= at : doneAt(built!.timeline, at);
+  return simple ? simple.end !== undefined && simple.end <= at : endAt(built!.timeline, at) !== null;
 }
 
 function rank(engagement: Engagement, priority: string): number {

@@ -14,6 +14,8 @@ export interface TableSpec {
   extra?: Record<string, readonly string[]>;
   /** Format-specific completion of a record from its extra columns; may add problems through `bad`. */
   finish?: (record: TicketRecord, extra: (name: string) => string | undefined, bad: (column: string, message: string) => void) => void;
+  /** Extra columns that also tell when a ticket was last resolved (Zendesk's full resolution minutes). */
+  lastResolvedExtras?: readonly string[];
   /** Tag separator of the format (Zendesk: spaces; most others: commas or semicolons). */
   tagSplit?: RegExp;
 }
@@ -99,9 +101,11 @@ class Table {
     return v === '' ? undefined : v;
   };
   private readonly bad = (column: string, message: string): void => badValue(this.ctx, this.rowNumber, column, message);
+  private readonly lastKnown: boolean;
 
   constructor(private readonly header: string[], private readonly spec: TableSpec, private readonly ctx: TableContext) {
     ({ fields: this.fields, extras: this.extras } = bind(header, spec, ctx));
+    this.lastKnown = this.fields.some((f) => f.field === 'resolved') || (spec.lastResolvedExtras ?? []).some((x) => this.extras.has(x));
   }
 
   convert(row: string[], rowNumber: number): TicketRecord | null {
@@ -111,7 +115,7 @@ class Table {
       this.rowNumber = rowNumber;
       this.spec.finish(r, this.extra, this.bad);
     }
-    if (r) settle(r);
+    if (r) settle(r, this.lastKnown);
     return r;
   }
 }
@@ -305,8 +309,12 @@ function sla(metric: HelpdeskSla['metric'], breached: boolean | undefined, dueAt
   return h;
 }
 
-/** First and last resolution stand in for each other when the export has only one of them. */
-export function settle(r: TicketRecord): void {
-  if (r.resolved === undefined && r.firstResolved !== undefined) r.resolved = r.firstResolved;
+/**
+ * First and last resolution stand in for each other when the export has only one of them. `lastKnown`: the export
+ * says when a ticket was last resolved (it has the column): then an empty one means the ticket is not resolved now
+ * (solved once, then reopened), and the first resolution must not stand in for it.
+ */
+export function settle(r: TicketRecord, lastKnown: boolean): void {
+  if (!lastKnown && r.resolved === undefined && r.firstResolved !== undefined) r.resolved = r.firstResolved;
   if (r.firstResolved === undefined && r.resolved !== undefined) r.firstResolved = r.resolved;
 }

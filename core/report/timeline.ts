@@ -15,11 +15,14 @@ export interface Built {
   priority: string | null;
   /** Unmapped native values met, for problems. */
   unmapped: string[];
-  /** Reopens seen in the history (done → not done), assignees and groups seen; null when the history has none. */
+  /**
+   * Reopens seen in the history (done → not done), assignees and groups seen, up to the evaluation instant; null
+   * when the history has none.
+   */
   reopens: number | null;
   assignees: number | null;
   groups: number | null;
-  /** Resolved (or closed or canceled) at the first time, from the history or the record. */
+  /** Resolved (or closed or canceled) at the first time, from the history or the record; may be after `now`. */
   firstDone: number | null;
 }
 
@@ -40,14 +43,17 @@ export function simpleTicketOf(r: TicketRecord, canon: Canon, priority: string, 
   return t;
 }
 
-export function buildTimeline(r: TicketRecord, canon: Canon): Built {
+/**
+ * `now`: the evaluation instant. What the history says happened after it has not happened yet, so it is not counted
+ * in reopens, assignees or groups (the timeline keeps every event; evaluateSla stops at now itself).
+ */
+export function buildTimeline(r: TicketRecord, canon: Canon, now = Infinity): Built {
   if (r.history === undefined || r.history.length === 0) {
     const priority = canon.priority(r.priority);
     const simple = simpleTicketOf(r, canon, priority ?? '');
-    const end = simple.end;
     return {
       timeline: simpleTimeline(simple), priority, unmapped: r.priority !== undefined && priority === null ? [`priority '${r.priority}'`] : [],
-      reopens: null, assignees: null, groups: null, firstDone: end === undefined ? null : r.firstResolved ?? end,
+      reopens: null, assignees: null, groups: null, firstDone: r.firstResolved ?? simple.end ?? null,
     };
   }
   const unmapped: string[] = [];
@@ -76,6 +82,7 @@ export function buildTimeline(r: TicketRecord, canon: Canon): Built {
           continue;
         }
         events.push({ at: h.at, type: 'status', status: s });
+        if (h.at > now) continue;
         if (DONE.has(s) && !done) {
           done = true;
           firstDone ??= h.at;
@@ -94,7 +101,7 @@ export function buildTimeline(r: TicketRecord, canon: Canon): Built {
         else events.push({ at: h.at, type: 'priority', priority: p });
         firstPriority = false;
       } else if (h.value !== '') {
-        (h.field === 'assignee' ? seenAssignees : seenGroups).add(h.value);
+        if (h.at <= now) (h.field === 'assignee' ? seenAssignees : seenGroups).add(h.value);
         if (!assigned) {
           assigned = true;
           events.push({ at: h.at, type: 'assigned' });
@@ -120,8 +127,8 @@ export function buildTimeline(r: TicketRecord, canon: Canon): Built {
     if (end !== undefined) {
       const status: Status = current === 'canceled' ? 'canceled' : r.resolved === undefined ? 'closed' : 'resolved';
       events.push({ at: end, type: 'status', status });
-      firstDone = r.firstResolved ?? end;
     }
+    firstDone = r.firstResolved ?? end ?? null;
   }
   if (!sortedByTime(events)) events.sort(byTime);
   const timeline: TicketTimeline = { createdAt: r.created, priority: initialPriority ?? finalPriority ?? '', events };
@@ -140,14 +147,26 @@ function sortedByTime(events: TicketEvent[]): boolean {
   return true;
 }
 
-/** Whether the timeline's ticket is resolved, closed or canceled at `at` (the backlog's snapshot). */
-export function doneAt(t: TicketTimeline, at: number): boolean {
-  let done = false;
+/**
+ * How the timeline's ticket stands at `at` when it is resolved, closed or canceled then: since when (the last time
+ * it became done) and as what. null when it is not done at `at`.
+ */
+export function endAt(t: TicketTimeline, at: number): { since: number; status: Status } | null {
+  let since = NaN;
+  let status: Status | null = null;
   for (const e of t.events) {
     if (e.at > at) break;
-    if (e.type === 'status') done = DONE.has(e.status);
-    else if (e.type === 'resolved') done = true;
-    else if (e.type === 'reopened') done = false;
+    if (e.type === 'status') {
+      if (!DONE.has(e.status)) status = null;
+      else {
+        // A change from resolved to closed is no new resolution: the ticket has been done since the first.
+        if (status === null) since = e.at;
+        status = e.status;
+      }
+    } else if (e.type === 'resolved') {
+      if (status === null) since = e.at;
+      status = 'resolved';
+    } else if (e.type === 'reopened') status = null;
   }
-  return done;
+  return status === null ? null : { since, status };
 }

@@ -9,7 +9,8 @@ import { METRICS } from '../engagement/vocabulary.ts';
 import { businessTarget, calendarOf } from './evaluate.ts';
 import type { MetricClock, SlaEvaluation, TicketEvent, TicketTimeline } from './types.ts';
 
-export type Outcome = 'met' | 'breached' | 'open' | 'canceled';
+/** 'none': the clock never started by now (a next response when the customer never replied). */
+export type Outcome = 'met' | 'breached' | 'open' | 'canceled' | 'none';
 
 export interface MetricOutcome {
   metric: Metric;
@@ -26,6 +27,7 @@ export interface MetricOutcome {
 
 /** A metric's outcome for attainment: a breach in any cycle is a breach; met when the last cycle was met. */
 export function outcomeOf(m: MetricClock): Outcome {
+  if (m.cycles.length === 0) return 'none';
   for (const c of m.cycles) if (c.state === 'breached') return 'breached';
   if (m.state === 'met') return 'met';
   if (m.state === 'canceled') return 'canceled';
@@ -140,7 +142,7 @@ export function simplePlan(engagement: Engagement, policyId: string, priority: s
     pausesOnNew: policy.pauseWhen.includes('new'),
     pausesOnEnd: { resolved: policy.pauseWhen.includes('resolved'), closed: policy.pauseWhen.includes('closed'), canceled: policy.pauseWhen.includes('canceled') },
     metrics,
-    out: metrics.map(({ metric }) => ({ metric, outcome: 'open', business: 0, stop: null, over: -Infinity, breachedAt: null })),
+    out: metrics.map(({ metric }) => ({ metric, outcome: 'none', business: 0, stop: null, over: -Infinity, breachedAt: null })),
   };
 }
 
@@ -192,7 +194,7 @@ export function simpleOutcomesWith(plan: SimplePlan, t: SimpleTicket, now: numbe
     let over = -Infinity;
     let breachedAt: number | null = null;
     let breached = false;
-    let last: Outcome = 'open';
+    let last: Outcome = 'none';
     let stop: number | null = null;
     for (let k = 0; k < counts[m]!; k++) {
       const start = starts[m * 2 + k]!;

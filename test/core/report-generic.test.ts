@@ -22,8 +22,8 @@ describe('report over a generic CSV (acme-portal mapping, joint SLA)', async () 
     const p1 = policyRow(report, 'joint', 'P1', '2026-02');
     expect(p1.first_response).toMatchObject({ met: 1, breached: 1, open: 0, attainment: 0.5, business: { count: 2, median: 10 * M, p90: 30 * M } });
     expect(p1.resolution).toMatchObject({ met: 1, breached: 1, attainment: 0.5, business: { median: 3 * H, p90: 5 * H }, calendar: { median: 3 * H, p90: 5 * H } });
-    // Nobody replied as a customer, so no next-response clock ever started: not due, not counted.
-    expect(p1.next_response).toMatchObject({ met: 0, breached: 0, open: 2, attainment: null });
+    // Nobody replied as a customer, so no next-response clock ever started: not due, not counted, not open.
+    expect(p1.next_response).toMatchObject({ met: 0, breached: 0, open: 0, canceled: 0, attainment: null });
   });
 
   it('P2 in February: business hours, and a pause from the status history', () => {

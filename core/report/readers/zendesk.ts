@@ -61,6 +61,7 @@ export const readZendesk: Reader = async function* (input, ctx) {
   const spec: TableSpec = {
     columns: COLUMNS,
     extra: EXTRA,
+    lastResolvedExtras: ['fullResolution'],
     tagSplit: /\s+/,
     finish: (r, extra, bad) => {
       minutesAfter(r, 'firstResponse', extra('reply'), EXTRA.reply[0]!, bad);
@@ -209,7 +210,7 @@ function fromJson(t: unknown, row: number, file: string, ctx: ReaderContext, sid
     if (full !== undefined) r.resolved = created + full * MINUTE;
   }
   side.join(r, id);
-  settle(r);
+  settle(r, 'solved_at' in m || 'full_resolution_time_in_minutes' in m);
   ctx.stats.records++;
   return r;
 }
