@@ -100,6 +100,10 @@ export async function reportCommand(args: string[], io: CliIo, now: number): Pro
     if (error instanceof RangeError) return fail(io, `${error.message}; choose one with --helpdesk ID`);
     throw error;
   }
+  // A CSV of any helpdesk may be read as csv with its mapping; a named format needs that helpdesk's own words.
+  if (helpdeskType !== undefined && mapping.type !== helpdeskType) {
+    return fail(io, `helpdesk '${mapping.id}' is a ${mapping.type} mapping, and this export is read as ${values.format}: its priorities and statuses would not translate (choose a ${helpdeskType} mapping, or --format csv with --column)`);
+  }
   const history = (values.history ?? []).map(openInput);
   const input = openInput(exportFile);
   let report: Report;
@@ -107,7 +111,8 @@ export async function reportCommand(args: string[], io: CliIo, now: number): Pro
     const options = readerOptionsFor(mapping, { ...(zone ? { exportZone: zone } : {}), ...(Object.keys(columns).length > 0 ? { columns } : {}), history, dayFirst: values['day-first'] });
     const reading = readExport(format, input, options);
     report = await buildReport(engagement, reading.records, { from, to, now: at, helpdesk: mapping.id, reading });
-    printProblems(io, reading.problems, report.counts.problems);
+    // The report's list: the reading's problems and those found while timing (unmapped priorities and statuses).
+    printProblems(io, report.problems.listed, report.counts.problems);
   } catch (error) {
     if (error instanceof ExportError) return fail(io, missingZoneHint(error, engagementZone));
     const code = (error as NodeJS.ErrnoException).code;
@@ -159,7 +164,7 @@ function parseColumns(specs: string[]): Partial<Record<RecordField, string>> | s
     const eq = spec.indexOf('=');
     const field = spec.slice(0, Math.max(0, eq)).trim();
     const header = spec.slice(eq + 1).trim();
-    if (eq < 0 || header === '') return `--column takes FIELD=HEADER, e.g. --column created="Opened on" (got '${spec}')`;
+    if (eq < 0 || header === '') throw new UsageError(`--column takes FIELD=HEADER, e.g. --column created="Opened on" (got '${spec}')`);
     const known = RECORD_FIELDS.find((f) => f.toLowerCase() === field.toLowerCase());
     if (known === undefined) return `--column: unknown field '${field}' (fields: ${RECORD_FIELDS.join(', ')})`;
     columns[known] = header;
@@ -193,7 +198,7 @@ function printProblems(io: CliIo, problems: ReportProblem[], total: number): voi
 function summaryText(report: Report, engagement: Engagement): string {
   const c = report.counts;
   const lines = [
-    `${report.engagement.title}: ${c.inPeriod} tickets in the period (${c.records} read, ${c.outOfPeriod} outside the period, ${c.unrouted} not routed, ${c.noPriority} without a priority, ${c.problems} problems)`,
+    `${report.engagement.title}: ${c.inPeriod} ticket${c.inPeriod === 1 ? '' : 's'} in the period (${c.records} read, ${c.outOfPeriod} outside the period, ${c.unrouted} not routed, ${c.noPriority} without a priority, ${c.problems} problem${c.problems === 1 ? '' : 's'})`,
   ];
   const rank = (p: string) => engagement.priorities[p]?.rank ?? Number.MAX_SAFE_INTEGER;
   const rows = report.policies.filter((p) => p.month === 'all').sort((a, b) => a.policy.localeCompare(b.policy) || rank(a.priority) - rank(b.priority));

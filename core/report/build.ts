@@ -155,6 +155,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     } else {
       priority = canon.priority(r.priority);
       if (r.priority !== undefined && priority === null) problem({ severity: 'warning', code: 'unmapped', message: `priority '${r.priority}' is not mapped by ${mapping.id}`, file: r.file, row: r.row });
+      if (r.status !== undefined) statusProblem(r);
     }
     if (priority === null) {
       counts.noPriority++;
@@ -278,6 +279,16 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     }
   };
 
+  // Without history a record's status only decides canceled or not at its end: say when it cannot be read, or when
+  // it says done and no end time says when (the clocks then run on).
+  function statusProblem(r: TicketRecord): void {
+    const status = canon.status(r.status);
+    if (status === null) problem({ severity: 'warning', code: 'unmapped', message: `status '${r.status}' is not mapped by ${mapping.id}`, file: r.file, row: r.row });
+    else if ((status === 'resolved' || status === 'closed' || status === 'canceled') && r.resolved === undefined && r.closed === undefined) {
+      problem({ severity: 'warning', code: 'no-end-time', message: `status '${r.status}' says the ticket is ${status}, but the row gives no resolved or closed time: its clocks are timed as still running`, file: r.file, row: r.row });
+    }
+  }
+
   function policySlot(id: string, priority: string, month: string, plan: SimplePlan): PolicySlot {
     let ofPolicy = policyIndex.get(id);
     if (!ofPolicy) policyIndex.set(id, (ofPolicy = new Map()));
@@ -303,9 +314,9 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
   problems.length = Math.min(problems.length, limit);
   counts.problems = problemCount;
   const notes = [...(options.reading?.notes ?? [])];
-  if (counts.unrouted > 0) notes.push(`${counts.unrouted} tickets are not this engagement's (the ${mapping.id} mapping's match conditions leave them out)`);
-  if (afterNow > 0) notes.push(`${afterNow} tickets were created after the evaluation instant (${new Date(now).toISOString()}) and are left out`);
-  if (counts.noPriority > 0) notes.push(`${counts.noPriority} tickets have no priority the ${mapping.id} mapping knows, so no SLA applies to them`);
+  if (counts.unrouted > 0) notes.push(`${ticketCount(counts.unrouted)} ${counts.unrouted === 1 ? 'is' : 'are'} not this engagement's (the ${mapping.id} mapping's match conditions leave ${counts.unrouted === 1 ? 'it' : 'them'} out)`);
+  if (afterNow > 0) notes.push(`${ticketCount(afterNow)} ${afterNow === 1 ? 'was' : 'were'} created after the evaluation instant (${new Date(now).toISOString()}) and ${afterNow === 1 ? 'is' : 'are'} left out`);
+  if (counts.noPriority > 0) notes.push(`${ticketCount(counts.noPriority)} ${counts.noPriority === 1 ? 'has' : 'have'} no priority the ${mapping.id} mapping knows, so no SLA applies to ${counts.noPriority === 1 ? 'it' : 'them'}`);
   return {
     engagement: { id: engagement.engagement.id, title: engagement.engagement.title, timeZone: engagement.engagement.timeZone },
     helpdesk: mapping.id,
@@ -326,6 +337,8 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
     definitions: DEFINITIONS,
   };
 }
+
+const ticketCount = (n: number) => `${n} ticket${n === 1 ? '' : 's'}`;
 
 function metricAcc(p: PolicyAcc, metric: Metric): MetricAcc {
   let acc = p.metrics.get(metric);

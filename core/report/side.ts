@@ -48,9 +48,9 @@ export interface SideRow {
 }
 
 /** A side CSV row by row with case-insensitive column access by any of several names. */
-export async function eachCsvRow(source: TextSource, fn: (row: SideRow) => void): Promise<void> {
+export async function eachCsvRow(source: TextSource, file: string, fn: (row: SideRow) => void): Promise<void> {
   let index: Map<string, number> | null = null;
-  for await (const batch of csvRows(source)) {
+  for await (const batch of csvRows(source, file)) {
     let i = 0;
     if (index === null) {
       index = new Map(batch.rows[0]!.map((h, k) => [h.trim().toLowerCase(), k] as const));

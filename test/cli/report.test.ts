@@ -166,3 +166,44 @@ describe('tandem report', () => {
     expect(r.err).toContain('--helpdesk ID');
   });
 });
+
+describe('tandem report on rows it cannot use as they are', () => {
+  const csv = (name: string, text: string) => {
+    const path = join(tmp, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const PLAIN = ['report', '--engagement', 'examples/acme-ost.yaml', '--format', 'csv', '--helpdesk', 'acme-portal', '--now', '2026-02-10T12:00'];
+
+  it('prints every listed problem on stderr, the unmapped priorities and statuses found while timing too', async () => {
+    const file = csv('unmapped.csv', 'id,created,priority,status,organization\nu1,2026-02-02T09:00:00-05:00,9,Open,Acme Corp\nu2,2026-02-02T09:00:00-05:00,1,Parked,Acme Corp\n');
+    const r = await tandem([...PLAIN, file]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${file} row 2: warning priority '9' is not mapped by acme-portal (unmapped)`);
+    expect(r.err).toContain(`${file} row 3: warning status 'Parked' is not mapped by acme-portal (unmapped)`);
+    expect(r.out).toContain('(2 read, 0 outside the period, 0 not routed, 1 without a priority, 2 problems)');
+  });
+
+  it('stops with exit 1 naming the row of a quoted field that is never closed, instead of reading the rest as one value', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `q${i},2026-02-02T09:00:00-05:00,3,Open,Acme Corp,${i === 9 ? '"Printer, 2nd floor' : 'ok'}`);
+    const file = csv('quote.csv', `id,created,priority,status,organization,subject\n${rows.join('\n')}\n`);
+    const r = await tandem([...PLAIN, file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file} row 11: a quoted field is never closed`);
+  });
+
+  it('stops with exit 1 on an empty file, and on a malformed --column with exit 2', async () => {
+    const empty = await tandem([...PLAIN, csv('empty.csv', '')]);
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain('empty.csv: the file is empty');
+    const malformed = await tandem([...PLAIN, '--column', 'created', csv('one.csv', 'id,created\n1,2026-02-02T09:00:00Z\n')]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toContain('--column takes FIELD=HEADER');
+  });
+
+  it('refuses a mapping of another helpdesk type than the export format', async () => {
+    const r = await tandem(['report', '--engagement', 'examples/acme-ost.yaml', '--format', 'jira', '--helpdesk', 'acme-zendesk', '--export-zone', 'UTC', EXPORT]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("helpdesk 'acme-zendesk' is a zendesk mapping, and this export is read as jira");
+  });
+});

@@ -68,7 +68,7 @@ describe('the report as of its evaluation instant', () => {
     const r = await report(csv, { now: t('2026-03-10T00:00:00Z'), from: t('2026-03-01T00:00:00-05:00'), to: t('2026-04-01T00:00:00-04:00') });
     expect(r.counts).toMatchObject({ records: 2, inPeriod: 1, outOfPeriod: 1 });
     expect(ticketRow(r, 'P1', '2026-03')).toMatchObject({ tickets: 1 });
-    expect(r.notes).toContainEqual(expect.stringMatching(/^1 tickets were created after the evaluation instant/));
+    expect(r.notes).toContainEqual(expect.stringMatching(/^1 ticket was created after the evaluation instant/));
   });
 
   it('the backlog at the period end leaves out a ticket created at the first instant after it', async () => {

@@ -18,7 +18,7 @@ export const readGeneric: Reader = async function* (input, ctx) {
   const side = new SideData();
   for (const h of ctx.options.history ?? []) {
     const sc = ctx.sideContext(h.name);
-    await eachCsvRow(h.text, (row) => {
+    await eachCsvRow(h.text, h.name, (row) => {
       const [id] = pick(row, 'ticket', 'ticket_id', 'id');
       const [field, fieldCol] = pick(row, 'field');
       const [when, whenCol] = pick(row, 'at', 'time', 'timestamp');

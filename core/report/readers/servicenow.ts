@@ -51,7 +51,7 @@ export const readServicenow: Reader = async function* (input, ctx) {
   const side = new SideData();
   for (const h of ctx.options.history ?? []) {
     const sc = ctx.sideContext(h.name);
-    await eachCsvRow(h.text, (row) => {
+    await eachCsvRow(h.text, h.name, (row) => {
       if (row.get('documentkey') !== undefined || row.get('fieldname') !== undefined) audit(side, row, h.name, sc.times, sc.problems);
       else taskSla(side, row, h.name, sc.times, sc.problems);
     });
