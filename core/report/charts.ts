@@ -121,7 +121,7 @@ export function attainmentCharts(report: Report, options: ChartOptions = {}): Ch
         ...frame,
         id: `attainment-${policy}-${metric}`,
         title: `${kind} ${policy}: ${METRIC_WORDS[metric]} attainment by month`,
-        description: `Share of ${METRIC_WORDS[metric]} clocks met (met ÷ met + breached) per priority per month; line: ${goal === undefined ? `reference ${REFERENCE_GOAL}%` : `goal ${goal}%`}.`,
+        description: `Share of ${METRIC_WORDS[metric]} clocks met (met ÷ (met + breached)) per priority per month; line: ${goal === undefined ? `reference ${REFERENCE_GOAL}%` : `goal ${goal}%`}.`,
         bars: [],
         lines: [],
         axes: { x: { label: 'month created', ticks: [] }, y: { label: 'attainment', ticks: [] } },

@@ -77,7 +77,7 @@ export function sideTime(times: TimeParser, text: string | undefined, file: stri
   const at = times.parse(text);
   if (at === NEEDS_ZONE) throw new ExportError(file, row, column, needsZoneMessage(text));
   if (Number.isNaN(at)) {
-    problems.add({ severity: 'warning', code: 'bad-time', message: `'${text}' is not a date and time`, file, row, column });
+    problems.add({ severity: 'warning', code: 'bad-time', message: times.notATime(text), file, row, column });
     return undefined;
   }
   return at;

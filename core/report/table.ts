@@ -203,7 +203,7 @@ function convert(row: string[], rowNumber: number, fields: Bound[], header: stri
       if (at === NEEDS_ZONE) throw new ExportError(ctx.file, rowNumber, bound.header, needsZoneMessage(text));
       if (Number.isNaN(at)) {
         if (field === 'created') fatal = true;
-        badValue(ctx, rowNumber, bound.header, `'${text}' is not a date and time`, field === 'created' ? 'error' : 'warning', 'bad-time');
+        badValue(ctx, rowNumber, bound.header, ctx.times.notATime(text), field === 'created' ? 'error' : 'warning', 'bad-time');
         continue;
       }
       if (field === 'firstResponseDue') (sla ??= {}).frD = at;

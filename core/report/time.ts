@@ -13,12 +13,28 @@ export const NOT_ISO = Infinity;
 export const needsZoneMessage = (text: string) =>
   `'${text}' has no time zone or offset: say which zone the export is in (--export-zone in the CLI, the export zone in the PWA)`;
 
+/**
+ * The problem text for a value that is no time (BAD_TIME). A numeric date the other reading of day and month would
+ * take (13/02/2026 read month first) gets a hint: the export's dates are the other way round, and reading them
+ * this way has silently swapped every date whose day is 12 or less.
+ */
+export function notATimeMessage(text: string, dayFirst: boolean): string {
+  const message = `'${text}' is not a date and time`;
+  if (!Number.isNaN(readers[dayFirst ? 1 : 0].parseGeneral(text)) || Number.isNaN(readers[dayFirst ? 0 : 1].parseGeneral(text))) return message;
+  return dayFirst
+    ? `${message} (month first? the export's dates look like mm/dd: leave out --day-first, or turn off the day-first option)`
+    : `${message} (day first? the export's dates look like dd/mm: use --day-first, or the day-first option)`;
+}
+
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 // 2026-03-04T10:15:00.123+01:00, 2026-03-04 10:15, 2026-03-04 10:15:00 -0500, 2026-03-04 10:15:00 UTC, 2026-03-04
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
-// 03/04/2026 10:15[:00] [AM], 3/4/26 10:15 PM, 04/Mar/26 10:15 AM (Jira), 04-Mar-2026 10:15:00 (ServiceNow "dd-MMM-yyyy")
-const SLASH = /^(\d{1,2})[/.-]([A-Za-z]{3}|\d{1,2})[/.-](\d{2}|\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
+// 03/04/2026 10:15[:00] [AM], 3/4/26 10:15 PM, 04/Mar/26 10:15 AM (Jira), 04-Mar-2026 10:15:00 (ServiceNow "dd-MMM-yyyy"),
+// 04.03.2026 10:15
+const SLASH = /^(\d{1,2})([/.-])([A-Za-z]{3}|\d{1,2})[/.-](\d{2}|\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
+// No zone is further than 14 hours from UTC (Kiribati, +14:00): a wider written offset is a garbled value, not an instant.
+const MAX_OFFSET_HOURS = 14;
 
 export class TimeParser {
   private readonly table: ZoneTable | null;
@@ -28,6 +44,11 @@ export class TimeParser {
   constructor(zone: string | undefined, private readonly dayFirst = false) {
     if (zone !== undefined && !isValidTimeZone(zone)) throw new RangeError(`'${zone}' is not a time zone (expected an IANA id such as America/New_York)`);
     this.table = zone === undefined ? null : new ZoneTable(zone);
+  }
+
+  /** The problem text for a value parse() found no time in, with this parser's day-first setting. */
+  notATime(text: string): string {
+    return notATimeMessage(text, this.dayFirst);
   }
 
   /** Epoch ms; BAD_TIME (NaN) when the text is no timestamp; NEEDS_ZONE when it has no offset and no zone is set. */
@@ -101,6 +122,7 @@ export class TimeParser {
         if (((oh0 | (oh0 + 6) | oh1 | (oh1 + 6) | om0 | (om0 + 6) | om1 | (om1 + 6)) & ~15) !== 0) return NOT_ISO;
         const oh = oh0 * 10 + oh1;
         const om = om0 * 10 + om1;
+        if (oh > MAX_OFFSET_HOURS || om > 59) return BAD_TIME;
         offset = (z === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
       }
     }
@@ -108,8 +130,9 @@ export class TimeParser {
     // 100 go to at(), where Date.UTC reads them as 19xx.
     if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return this.at(y, mo, d, h, mi, s, ms, Number.isNaN(offset) ? undefined : offset);
     const secs = h * 3600 + mi * 60 + s;
-    // What at() checks by reading the date back: 31 February, or 23:59:60 rolling into the next day, is no time.
-    if (h !== 24 && (d > daysInMonth(y, mo) || secs >= 86_400)) return BAD_TIME;
+    // As at(): 31 February is no time, nor is anything past the end of the day (23:59:60, 24:00:01), but 24:00
+    // itself is the end of the day. At hour 24 secs + ms is 86 400 exactly when the rest is zero.
+    if (d > daysInMonth(y, mo) || (secs >= 86_400 && (h !== 24 || secs + ms !== 86_400))) return BAD_TIME;
     // The start of each date seen, by month and day, for the year last seen there: an export spans a few hundred
     // dates, in any order, and the civil arithmetic costs more than the rest of the parse.
     const slot = (mo << 5) | d;
@@ -126,38 +149,43 @@ export class TimeParser {
   /** Every accepted shape, by regex. */
   parseGeneral(text: string): number {
     let m = ISO.exec(text);
-    if (m) return this.at(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? 0 : +m[4], m[5] === undefined ? 0 : +m[5], m[6] === undefined ? 0 : +m[6], m[7] === undefined ? 0 : fractionMs(m[7]), offsetOf(m[8]));
+    if (m) {
+      // A fraction under a millisecond is lost in ms, but 24:00:00.0001 is still past the end of the day.
+      if (m[4] !== undefined && +m[4] === 24 && m[7] !== undefined && /[1-9]/.test(m[7])) return BAD_TIME;
+      return this.at(+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? 0 : +m[4], m[5] === undefined ? 0 : +m[5], m[6] === undefined ? 0 : +m[6], m[7] === undefined ? 0 : fractionMs(m[7]), offsetOf(m[8]));
+    }
     m = SLASH.exec(text);
     if (!m) return BAD_TIME;
     let day: number;
     let month: number;
-    const named = MONTHS[m[2]!.toLowerCase()];
-    if (named !== undefined) {
+    const named = MONTHS[m[3]!.toLowerCase()];
+    // Every locale that writes dates with dots (de, fr, nl, ru, …) writes the day first, whatever the setting says.
+    if (named !== undefined || m[2] === '.' || this.dayFirst) {
       day = +m[1]!;
-      month = named;
-    } else if (this.dayFirst) {
-      day = +m[1]!;
-      month = +m[2]!;
+      month = named ?? +m[3]!;
     } else {
       month = +m[1]!;
-      day = +m[2]!;
+      day = +m[3]!;
     }
-    if (/[a-z]/i.test(m[2]!) && named === undefined) return BAD_TIME;
-    const year = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
-    let hour = m[4] === undefined ? 0 : +m[4];
-    if (m[7] !== undefined) {
+    if (/[a-z]/i.test(m[3]!) && named === undefined) return BAD_TIME;
+    const year = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;
+    let hour = m[5] === undefined ? 0 : +m[5];
+    if (m[8] !== undefined) {
       if (hour < 1 || hour > 12) return BAD_TIME;
-      hour = (hour % 12) + (m[7].toLowerCase() === 'pm' ? 12 : 0);
+      hour = (hour % 12) + (m[8].toLowerCase() === 'pm' ? 12 : 0);
     }
-    return this.at(year, month, day, hour, m[5] === undefined ? 0 : +m[5], m[6] === undefined ? 0 : +m[6], 0, offsetOf(m[8]));
+    return this.at(year, month, day, hour, m[6] === undefined ? 0 : +m[6], m[7] === undefined ? 0 : +m[7], 0, offsetOf(m[9]));
   }
 
   /** `offset`: the value's own UTC offset in ms; undefined when it has none. */
   private at(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number | undefined): number {
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return BAD_TIME;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60 || Number.isNaN(offset)) return BAD_TIME;
+    // 24:00 is the end of the day, read as the next day's 00:00; any later time at hour 24 is no time.
+    if (h === 24 && (mi !== 0 || s !== 0 || ms !== 0)) return BAD_TIME;
     const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-    // Date.UTC rolls 31 February over into March; a real export never writes it, so it is a bad value.
-    if (new Date(local - ms).getUTCDate() !== d && h !== 24) return BAD_TIME;
+    // Date.UTC rolls 31 February over into March, and 23:59:60 into the next day; a real export never writes
+    // either, so each is a bad value. 24:00 rolls over by design: its date is the day before.
+    if (new Date(local - ms - (h === 24 ? 86_400_000 : 0)).getUTCDate() !== d) return BAD_TIME;
     if (offset !== undefined) return local - offset;
     if (this.table === null) return NEEDS_ZONE;
     return this.table.resolve(local);
@@ -180,10 +208,17 @@ function offsetOf(zone: string | undefined): number | undefined {
   return zone === undefined ? undefined : offsetMs(zone);
 }
 
+/** NaN for an offset out of range, which at() takes as no time. */
 function offsetMs(zone: string): number {
   const z = zone.toUpperCase();
   if (z === 'Z' || z === 'UTC' || z === 'GMT') return 0;
   const sign = z[0] === '-' ? -1 : 1;
   const digits = z.slice(1).replace(':', '');
-  return sign * (+digits.slice(0, 2) * 60 + (digits.length > 2 ? +digits.slice(2, 4) : 0)) * 60_000;
+  const hours = +digits.slice(0, 2);
+  const minutes = digits.length > 2 ? +digits.slice(2, 4) : 0;
+  if (hours > MAX_OFFSET_HOURS || minutes > 59) return NaN;
+  return sign * (hours * 60 + minutes) * 60_000;
 }
+
+// notATimeMessage's two readings of a value; zone-less values come back NEEDS_ZONE, which is a time all the same.
+const readers = [new TimeParser(undefined, false), new TimeParser(undefined, true)] as const;

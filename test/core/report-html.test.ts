@@ -165,3 +165,18 @@ describe('HTML report', () => {
     expect(html).toContain('<dt>fcr</dt><dd>resolved without a reopen or a second assignee</dd>');
   });
 });
+
+describe('the attainment chart caption', () => {
+  it('brackets the denominator of met ÷ (met + breached)', () => {
+    const oneRow = {
+      policies: [{
+        policy: 'joint', kind: 'SLA', priority: 'P1', month: '2026-01', tickets: 4,
+        metrics: [{ metric: 'first_response', met: 3, breached: 1, open: 0, canceled: 0, attainment: 0.75, business: none, calendar: none }],
+      }],
+    } as unknown as Report;
+    const [chart] = attainmentCharts(oneRow);
+    // Without brackets the formula reads as (met ÷ met) + breached.
+    expect(chart!.description).toContain('(met ÷ (met + breached))');
+    expect(chart!.description).not.toContain('met ÷ met');
+  });
+});

@@ -15,7 +15,15 @@ const stamp = fc.record({
   s: fc.integer({ min: 0, max: 69 }),
   sep: fc.constantFrom('T', ' '),
   frac: fc.option(fc.tuple(fc.constantFrom('.', ','), fc.integer({ min: 0, max: 999 })), { nil: undefined }),
-  zone: fc.option(fc.oneof(fc.constantFrom('Z', 'z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([sg, h, m]) => `${sg}${pad(h, 2)}:${pad(m, 2)}`)), { nil: undefined }),
+  zone: fc.option(
+    fc.oneof(
+      fc.constantFrom('Z', 'z'),
+      // Offsets past ±14 hours or 59 minutes are no time; both paths must say so.
+      fc.tuple(fc.constantFrom('+', '-'), fc.oneof(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 99 })), fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 99 })))
+        .map(([sg, h, m]) => `${sg}${pad(h, 2)}:${pad(m, 2)}`),
+    ),
+    { nil: undefined },
+  ),
 });
 const text = (v: typeof stamp extends fc.Arbitrary<infer T> ? T : never) =>
   `${pad(v.y, 4)}-${pad(v.mo, 2)}-${pad(v.d, 2)}${v.sep}${pad(v.h, 2)}:${pad(v.mi, 2)}:${pad(v.s, 2)}${v.frac ? `${v.frac[0]}${pad(v.frac[1], 3)}` : ''}${v.zone ?? ''}`;
@@ -38,19 +46,27 @@ describe('the fast ISO path of the export time parser', () => {
     );
   });
 
-  it('agrees with the regex path on month ends, leap and century years, 24:00 and second 60', () => {
+  it('agrees with the regex path on month ends, leap and century years, 24:00, second 60 and the widest offsets', () => {
+    const disagree: [string, number, number][] = [];
     for (const y of [99, 100, 400, 1900, 1970, 2000, 2023, 2024, 2100, 9999]) {
       for (let mo = 1; mo <= 12; mo++) {
         for (const d of [1, 28, 29, 30, 31]) {
-          for (const [h, mi, sec] of [[0, 0, 0], [23, 59, 59], [23, 59, 60], [24, 0, 0], [24, 0, 60]]) {
-            for (const zone of ['', 'Z', '-05:00']) {
-              const s = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h!, 2)}:${pad(mi!, 2)}:${pad(sec!, 2)}.999${zone}`;
-              for (const p of parsers) expect([s, p.parseIsoFast(s)]).toEqual([s, p.parseGeneral(s)]);
+          for (const [h, mi, sec] of [[0, 0, 0], [23, 59, 59], [23, 59, 60], [24, 0, 0], [24, 0, 1], [24, 1, 0], [24, 0, 60], [24, 59, 59]]) {
+            for (const frac of ['', '.000', '.001', '.999']) {
+              for (const zone of ['', 'Z', '-05:00', '+14:00', '-14:59', '+15:00', '-00:60']) {
+                const s = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h!, 2)}:${pad(mi!, 2)}:${pad(sec!, 2)}${frac}${zone}`;
+                for (const p of parsers) {
+                  const fast = p.parseIsoFast(s);
+                  const general = p.parseGeneral(s);
+                  if (fast === NOT_ISO || !Object.is(fast, general)) disagree.push([s, fast, general]);
+                }
+              }
             }
           }
         }
       }
     }
+    expect(disagree).toEqual([]);
   });
 
   it('declines a character just outside the digits (/ and : to ?) at each digit position', () => {

@@ -165,7 +165,7 @@ function fromJson(t: unknown, row: number, file: string, ctx: ReaderContext, sid
     const at = ctx.times.parse(s);
     if (at === NEEDS_ZONE) throw new ExportError(file, row, field, needsZoneMessage(s));
     if (Number.isNaN(at)) {
-      bad(field, `'${s}' is not a date and time`, 'warning', 'bad-time');
+      bad(field, ctx.times.notATime(s), 'warning', 'bad-time');
       return undefined;
     }
     return at;
