@@ -13,7 +13,7 @@ import type { Report } from '../../core/report/types.ts';
 import { detectFormat, headerCells } from '../../pwa/src/report/format.ts';
 import { lastQuarter, periodFrom, reportFileName } from '../../pwa/src/report/period.ts';
 import type { ReportRunner } from '../../pwa/src/report/run.ts';
-import type { ReportOutcome, ReportProgress } from '../../pwa/src/report/types.ts';
+import type { ReportOutcome, ReportProgress, ReportRequest } from '../../pwa/src/report/types.ts';
 import { ReportView } from '../../pwa/src/views/Report.tsx';
 import { percent } from '../../pwa/src/views/ReportTables.tsx';
 import { reportFromFile } from '../../pwa/src/worker/report.ts';
@@ -88,7 +88,7 @@ describe('format detection', () => {
     expect(detectFormat('x.csv', 'Ticket #,Summary,Board,Date Entered,Date Responded\n').format).toBe('connectwise');
     expect(detectFormat('x.json', '{"tickets": []}').format).toBe('zendesk');
     expect(detectFormat('halo-2026-q1.csv', 'a,b\n').format).toBe('halopsa');
-    expect(detectFormat('export.csv', 'a,b\n').format).toBe('generic');
+    expect(detectFormat('export.csv', 'a,b\n').format).toBeNull();
   });
 
   test('a header with quotes and semicolons splits into its cells', () => {
@@ -229,5 +229,188 @@ describe('Report view', () => {
     const inPeriod = await buildReport(engagement, reading.records, { now: NOW, helpdeskType: 'zendesk', reading, ...period });
     expect(await blobs[0]!.text()).toBe(reportToCsv(inPeriod));
     expect(reportFileName(want, 'csv')).toBe('acme-ost-report-2026-01-2026-03.csv');
+  });
+});
+
+/** A runner that records each request and then runs the worker's code on it. */
+function recording(engagement: Engagement, requests: ReportRequest[]): ReportRunner {
+  const inner = inThread(engagement);
+  return (file, name, request, onProgress) => (requests.push(request), inner(file, name, request, onProgress));
+}
+
+const select = (view: ReturnType<typeof show>, id: string) => view.getByTestId(id) as HTMLSelectElement;
+
+async function pickOption(view: ReturnType<typeof show>, id: string, value: string) {
+  await act(async () => {
+    fireEvent.change(view.getByTestId(id), { target: { value } });
+  });
+}
+
+/** Media queries answered as a phone with reduced motion, or as a desktop, would. */
+function media(matching: string[]) {
+  vi.spyOn(window, 'matchMedia').mockImplementation((q: string) => ({ matches: matching.some((m) => q.includes(m)), media: q }) as MediaQueryList);
+}
+
+const GENERIC = read('../fixtures/exports/generic/tickets.csv');
+const ZONELESS = 'id,created,priority,status,organization\n1001,2026-01-06 09:00,2,Resolved,Acme Corp\n';
+
+describe('Report view: the export zone', () => {
+  test("follows the chosen mapping's own export zone", async () => {
+    const engagement = load();
+    engagement.helpdesks.find((h) => h.id === 'acme-zendesk')!.export = { timeZone: 'UTC' };
+    engagement.helpdesks.find((h) => h.id === 'acme-portal')!.export = { timeZone: 'America/Chicago' };
+    const requests: ReportRequest[] = [];
+    const view = show(engagement, recording(engagement, requests));
+    expect(select(view, 'report-zone').value).toBe('UTC');
+    await choose(view, GENERIC, 'tickets.csv');
+    await until(() => view.queryByTestId('report-result'));
+    expect(select(view, 'report-format').value).toBe('generic');
+    expect(select(view, 'report-zone').value).toBe('America/Chicago');
+    expect(requests.at(-1)!.exportZone).toBe('America/Chicago');
+    await pickOption(view, 'report-helpdesk', 'acme-zendesk');
+    expect(select(view, 'report-zone').value).toBe('UTC');
+    await pickOption(view, 'report-helpdesk', 'acme-portal');
+    expect(select(view, 'report-zone').value).toBe('America/Chicago');
+  });
+
+  test('"from the file" sends no zone, so a zone-less time stops the run with its place and a hint', async () => {
+    const engagement = load();
+    const requests: ReportRequest[] = [];
+    const view = show(engagement, recording(engagement, requests));
+    // The example's mappings name no export zone: the engagement's is the guess, and "from the file" a choice.
+    expect(select(view, 'report-zone').value).toBe(ZONE);
+    const unset = Array.from(select(view, 'report-zone').options).find((o) => o.value === '');
+    expect(unset?.textContent).toMatch(/from the file/i);
+    await pickOption(view, 'report-zone', '');
+    await choose(view, ZONELESS, 'portal.csv');
+    const where = (await until(() => view.getByTestId('report-error-where'))) as HTMLElement;
+    expect(requests.at(-1)!.exportZone).toBe('');
+    expect(where.textContent).toBe('portal.csv row 2, column created');
+    expect(view.getByTestId('report-error').textContent).toContain("'2026-01-06 09:00' has no time zone or offset");
+  });
+});
+
+describe('Report view: after QA', () => {
+  test('the error box names the place once', async () => {
+    const engagement = load();
+    const view = show(engagement, inThread(engagement));
+    await choose(view, 'Requester,Created at\nAnn,2026-03-02 09:00\n', 'history.csv');
+    const box = (await until(() => view.getByTestId('report-error'))) as HTMLElement;
+    expect(box.textContent!.split('history.csv row 1').length - 1).toBe(1);
+    expect(box.textContent).toContain('no id column');
+  });
+
+  test('an unrecognized header keeps the chosen format and says so', async () => {
+    const engagement = load();
+    const view = show(engagement, inThread(engagement));
+    await pickOption(view, 'report-format', 'generic');
+    await choose(view, read('../fixtures/exports/cli/portal.csv'), 'portal.csv');
+    await until(() => view.queryByTestId('report-error'));
+    expect(select(view, 'report-format').value).toBe('generic');
+    expect(view.getByTestId('report-format').closest('label')!.textContent).toMatch(/not recognized \(Ticket, Opened, Priority…\)/);
+  });
+
+  test('a UTF-16 export is detected from its decoded header', async () => {
+    const engagement = load();
+    const view = show(engagement, inThread(engagement));
+    const wide = new Uint8Array(2 + CSV.length * 2);
+    wide.set([0xff, 0xfe]);
+    for (let i = 0; i < CSV.length; i++) wide[2 + i * 2] = CSV.charCodeAt(i);
+    await act(async () => {
+      fireEvent.change(view.getByTestId('report-picker'), { target: { files: [new File([wide], 'unicode.txt')] } });
+    });
+    await until(() => view.queryByTestId('report-result'));
+    expect(view.getByTestId('report-format').closest('label')!.textContent).toContain('Created at');
+  });
+
+  test('cancel gives focus back to the picker and says the run was canceled', async () => {
+    const engagement = load();
+    const run: ReportRunner = () => new Promise(() => {});
+    const view = show(engagement, run);
+    await choose(view, CSV);
+    await act(async () => {
+      const cancel = view.getByRole('button', { name: 'Cancel' });
+      cancel.focus();
+      fireEvent.click(cancel);
+    });
+    expect(document.activeElement).toBe(view.getByTestId('report-picker'));
+    expect(view.getByRole('status').textContent).toBe('Canceled: no report from tickets.csv.');
+  });
+
+  test.each([
+    [[], 'smooth'],
+    [['prefers-reduced-motion: reduce'], 'auto'],
+  ] as const)('the progress, then the result, are brought into view (reduced motion: %j)', async (matching, behavior) => {
+    media([...matching]);
+    const seen: Array<[Element, ScrollIntoViewOptions | boolean | undefined]> = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element, o) {
+      seen.push([this, o]);
+    });
+    const engagement = load();
+    const view = show(engagement, inThread(engagement));
+    await choose(view, CSV);
+    await until(() => view.queryByTestId('report-result'));
+    expect(seen.some(([el, o]) => el.getAttribute('data-testid') === 'report-progress' && (o as ScrollIntoViewOptions).behavior === behavior)).toBe(true);
+    const heading = view.getByRole('heading', { name: 'Summary' });
+    expect(document.activeElement).toBe(heading);
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+    expect(seen.at(-1)![0]).toBe(heading);
+  });
+
+  test('an error is brought into view with focus on its heading', async () => {
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    const engagement = load();
+    const view = show(engagement, inThread(engagement));
+    await choose(view, 'Requester,Created at\nAnn,2026-03-02 09:00\n', 'nokey.csv');
+    await until(() => view.queryByTestId('report-error'));
+    expect(document.activeElement).toBe(view.getByRole('heading', { name: 'No report from nokey.csv.' }));
+    expect(Element.prototype.scrollIntoView).toHaveBeenLastCalledWith(expect.objectContaining({ block: 'start' }));
+  });
+
+  test('on a phone, chart text is at least 11 CSS px where the chart is drawn 310 px wide (360 px screen)', async () => {
+    media(['max-width: 600px']);
+    const engagement = load();
+    const view = show(engagement, inThread(engagement));
+    await choose(view, CSV);
+    await until(() => view.queryByTestId('report-result'));
+    const svgs = Array.from(view.getByTestId('report-result').querySelectorAll('svg'));
+    expect(svgs.length).toBeGreaterThan(1);
+    for (const svg of svgs) {
+      const scale = 310 / Number(svg.getAttribute('viewBox')!.split(' ')[2]);
+      for (const t of Array.from(svg.querySelectorAll('text'))) expect(Number(t.getAttribute('font-size')) * scale, t.textContent!).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  test('of several dropped files the first is read, and the others are named as not used', async () => {
+    const engagement = load();
+    const view = show(engagement, inThread(engagement));
+    const files = [new File([CSV], 'tickets.csv'), new File(['ticket,at,field,value\n'], 'history.csv')];
+    await act(async () => {
+      const drop = new Event('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(drop, 'dataTransfer', { value: { types: ['Files'], files } });
+      window.dispatchEvent(drop);
+    });
+    await until(() => view.queryByTestId('report-result'));
+    expect(view.getByTestId('report-drop').textContent).toContain('Using tickets.csv; history.csv was not used: the Report view reads one export.');
+    await choose(view, CSV);
+    expect(view.getByTestId('report-drop').textContent).not.toContain('was not used');
+  });
+
+  test('a file chosen while the period is invalid clears the last outcome and says why nothing runs', async () => {
+    const engagement = load();
+    const requests: ReportRequest[] = [];
+    const view = show(engagement, recording(engagement, requests));
+    await choose(view, 'Requester,Created at\nAnn,2026-03-02 09:00\n', 'nokey.csv');
+    await until(() => view.queryByTestId('report-error'));
+    await act(async () => {
+      fireEvent.input(view.getByTestId('report-from'), { target: { value: '2026-03-01' } });
+    });
+    await act(async () => {
+      fireEvent.input(view.getByTestId('report-to'), { target: { value: '2026-02-01' } });
+    });
+    await choose(view, CSV);
+    expect(requests).toHaveLength(1);
+    expect(view.queryByTestId('report-error')).toBeNull();
+    expect(view.getByTestId('report-not-run').textContent).toBe('Not built: the period ends before it starts. Fix the dates, then build the report.');
   });
 });

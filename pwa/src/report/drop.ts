@@ -5,12 +5,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
 
-/** Calls onFile with the first dropped file; returns whether files are being dragged over the page. */
-export function useFileDrop(onFile: (file: File) => void): boolean {
+/** Calls onFiles with the dropped files (never none); returns whether files are being dragged over the page. */
+export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   const [over, setOver] = useState(false);
   // The latest callback, without re-subscribing (and losing the drag depth) on every render.
-  const latest = useRef(onFile);
-  latest.current = onFile;
+  const latest = useRef(onFiles);
+  latest.current = onFiles;
   useEffect(() => {
     let depth = 0;
     const take = (e: DragEvent) => {
@@ -36,8 +36,8 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       if (!take(e)) return;
       depth = 0;
       setOver(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) latest.current(file);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) latest.current(files);
     };
     const events = [['dragenter', enter], ['dragleave', leave], ['dragover', dragover], ['drop', drop]] as const;
     for (const [type, fn] of events) addEventListener(type, fn, true);

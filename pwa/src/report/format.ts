@@ -13,18 +13,25 @@ export const FORMAT_LABELS: Record<ExportFormat, string> = {
 };
 
 /**
- * Headers that one helpdesk's export has and the others' do not (lower case). Shared names ("Priority", "Ticket
- * ID", "Resolved") would only blur the vote, so they are left out.
+ * Headers that one helpdesk's export has and the others' do not (lower case). Names that several tools or Tandem's
+ * own generic columns use ("Reopens", "Opened", "Number", "Summary") are not evidence: one of them alone once made a
+ * generic file read as Zendesk, so they are left out.
  */
-const SIGNATURES: Record<ExportFormat, string[]> = {
-  zendesk: ['created at', 'solved at', 'first reply time in minutes', 'full resolution time in minutes', 'group stations', 'assignee stations', 'requester email', 'ticket type', 'reopens'],
-  jira: ['issue key', 'issue id', 'issue type', 'labels', 'custom field (date of first response)', 'custom field (request type)', 'reporter'],
-  servicenow: ['number', 'opened_at', 'short_description', 'made_sla', 'assignment_group', 'reassignment_count', 'sys_id', 'caller_id', 'incident_state', 'opened', 'short description'],
+const SIGNATURES: Record<Exclude<ExportFormat, 'generic'>, string[]> = {
+  zendesk: ['created at', 'solved at', 'first reply time in minutes', 'full resolution time in minutes', 'group stations', 'assignee stations', 'requester email', 'ticket type'],
+  jira: ['issue key', 'issue id', 'issue type', 'custom field (date of first response)', 'custom field (request type)'],
+  servicenow: ['opened_at', 'short_description', 'made_sla', 'assignment_group', 'reassignment_count', 'sys_id', 'caller_id', 'incident_state', 'short description'],
   freshservice: ['created date', 'created time', 'first response status', 'resolution status', 'due by time', 'initial response time', 'requester name', 'first responded at', 'first response due by'],
   halopsa: ['faultid', 'dateoccurred', 'date occurred', 'date logged', 'excludefromsla', 'exclude from sla', 'fixbydate', 'respondbydate', 'responsedate', 'tickettype_name', 'client_name'],
-  connectwise: ['ticket #', 'ticket number', 'date entered', 'dateentered', 'date responded', 'dateresponded', 'board', 'board/name', 'company/name', 'dateresolved', 'date resolved', 'summary description'],
-  generic: ['firstresponse', 'firstresolved', 'requesteremail', 'firstresponsebreached', 'resolutionbreached', 'firstresponsedue', 'resolutiondue'],
+  connectwise: ['ticket #', 'ticket number', 'date entered', 'dateentered', 'date responded', 'dateresponded', 'board/name', 'company/name', 'dateresolved', 'date resolved', 'summary description'],
 };
+
+/** core/report/readers/generic.ts's FIELDS: the columns a generic CSV has when nobody mapped them. */
+const CANONICAL = [
+  'id', 'priority', 'status', 'organization', 'requester', 'requesterEmail', 'group', 'assignee', 'category', 'type', 'subject',
+  'tags', 'created', 'assigned', 'firstResponse', 'firstResolved', 'resolved', 'closed', 'reopens', 'assignees', 'groups', 'excluded',
+  'firstResponseBreached', 'resolutionBreached', 'firstResponseDue', 'resolutionDue',
+].map((f) => f.toLowerCase());
 
 const NAME_HINTS: Array<[RegExp, ExportFormat]> = [
   [/zendesk/i, 'zendesk'],
@@ -36,7 +43,8 @@ const NAME_HINTS: Array<[RegExp, ExportFormat]> = [
 ];
 
 export interface Detected {
-  format: ExportFormat;
+  /** Null: nothing in the header or the name tells, and the view keeps the user's choice. */
+  format: ExportFormat | null;
   /** Why, in words for the view: "header: Created at, Solved at". */
   reason: string;
 }
@@ -47,14 +55,21 @@ export function detectFormat(fileName: string, head: string): Detected {
   // Of the readers, only Zendesk's takes JSON (the incremental export API and ticket metric events).
   if (/^\s*[[{]/.test(text)) return { format: 'zendesk', reason: 'JSON: a Zendesk API export' };
   const headers = headerCells(text).map((h) => h.trim());
-  let best: { format: ExportFormat; hits: string[] } | null = null;
-  for (const [format, names] of Object.entries(SIGNATURES) as Array<[ExportFormat, string[]]>) {
-    const hits = headers.filter((h) => names.includes(h.toLowerCase()));
-    if (hits.length > (best?.hits.length ?? 0)) best = { format, hits };
+  const lower = headers.map((h) => h.toLowerCase());
+  const votes = (Object.entries(SIGNATURES) as Array<[ExportFormat, string[]]>)
+    .map(([format, names]) => ({ format, hits: headers.filter((_, i) => names.includes(lower[i]!)) }))
+    .filter((v) => v.hits.length > 0)
+    .sort((a, b) => b.hits.length - a.hits.length);
+  // The generic reader needs id and created under exactly those names; a helpdesk's export never has both.
+  const canonical = headers.filter((_, i) => CANONICAL.includes(lower[i]!));
+  if (lower.includes('id') && lower.includes('created') && canonical.length > (votes[0]?.hits.length ?? 0)) {
+    return { format: 'generic', reason: `header: Tandem's column names (${canonical.slice(0, 3).join(', ')}…)` };
   }
-  if (best) return { format: best.format, reason: `header: ${best.hits.slice(0, 3).join(', ')}` };
-  for (const [re, format] of NAME_HINTS) if (re.test(fileName)) return { format, reason: `file name` };
-  return { format: 'generic', reason: 'no known header: columns named as Tandem names them' };
+  const [first, second] = votes;
+  if (first && first.hits.length > (second?.hits.length ?? 0)) return { format: first.format, reason: `header: ${first.hits.slice(0, 3).join(', ')}` };
+  for (const [re, format] of NAME_HINTS) if (re.test(fileName)) return { format, reason: 'file name' };
+  const shown = headers.slice(0, 3).join(', ');
+  return { format: null, reason: `header not recognized (${shown}${headers.length > 3 ? '…' : ''}): choose the helpdesk, or name its columns in the mapping's export columns and read it as generic` };
 }
 
 /** The first CSV record's cells; the delimiter is the most frequent of , ; and tab outside quotes. */

@@ -9,7 +9,8 @@ export type ReportRunner = (file: Blob, fileName: string, request: ReportRequest
 export type RunState =
   | { phase: 'idle' }
   | { phase: 'running'; fileName: string; size: number; progress: ReportProgress | null }
-  | { phase: 'done'; outcome: ReportOutcome };
+  | { phase: 'done'; outcome: ReportOutcome }
+  | { phase: 'canceled'; fileName: string };
 
 export function useReportRun(runner: ReportRunner) {
   const [state, setState] = useState<RunState>({ phase: 'idle' });
@@ -39,8 +40,14 @@ export function useReportRun(runner: ReportRunner) {
 
   const cancel = () => {
     current.current++;
+    setState(state.phase === 'running' ? { phase: 'canceled', fileName: state.fileName } : { phase: 'idle' });
+  };
+
+  /** Forgets the last outcome (and any run still going): what is shown no longer matches the chosen file. */
+  const reset = () => {
+    current.current++;
     setState({ phase: 'idle' });
   };
 
-  return { state, start, cancel };
+  return { state, start, cancel, reset };
 }

@@ -5,7 +5,7 @@ export interface ReportRequest {
   /** A stored engagement's id; the worker reads the engagement from IndexedDB itself. */
   engagementId: string;
   format: ExportFormat;
-  /** IANA zone of the export's zone-less timestamps. */
+  /** IANA zone of the export's zone-less timestamps; '' for none: the mapping's, else a zone-less time stops the run. */
   exportZone: string;
   /** Slash dates are day-first (31/12/2026). */
   dayFirst: boolean;

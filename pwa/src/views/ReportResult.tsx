@@ -6,20 +6,23 @@ import { reportToCsv } from '../../../core/report/index.ts';
 import type { Report, ReportProblem } from '../../../core/report/types.ts';
 import { reportFileName } from '../report/period.ts';
 import { saveBlob } from '../report/save.ts';
-import { ReportChart } from './ReportChart.tsx';
+import { NARROW_WIDTH, ReportChart } from './ReportChart.tsx';
 import { AttainmentTables, BacklogTable, BreachTable, DisagreementTable, SHOWN, TicketTable } from './ReportTables.tsx';
 
 export function ReportResult({ report, engagement }: { report: Report; engagement: Engagement }) {
-  // A phone draws the charts in a narrower box, so that their text is not scaled down to a few pixels.
+  // A phone draws the charts in a box about as wide as the screen's card (310 px at 360), so that the text is not
+  // scaled down: a 400-wide box drew it at 7 px.
   const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
-  const options = { ...chartOptionsFrom(engagement), ...(narrow ? { width: 400 } : {}) };
+  const options = { ...chartOptionsFrom(engagement), ...(narrow ? { width: NARROW_WIDTH } : {}) };
   const charts = [...attainmentCharts(report, options), ...durationCharts(report, 'first_response', options), ...distributionCharts(report, 'first_response', options)];
   const zone = report.engagement.timeZone;
   const c = report.counts;
   return (
     <div class="report-result" data-testid="report-result">
       <section class="card" aria-labelledby="report-summary-title">
-        <h2 id="report-summary-title">Summary</h2>
+        <h2 id="report-summary-title" tabIndex={-1} class="reveal-target">
+          Summary
+        </h2>
         <p data-testid="report-counts">
           {c.records} tickets read; <strong>{c.inPeriod}</strong> in the period
           {c.outOfPeriod > 0 && <>, {c.outOfPeriod} outside it</>}

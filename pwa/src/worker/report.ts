@@ -4,7 +4,9 @@ import type { Engagement, HelpdeskMapping } from '../../../core/index.ts';
 import { buildReport, findMapping, readExport, readerOptionsFor } from '../../../core/report/index.ts';
 import type { ExportReading } from '../../../core/report/types.ts';
 import { ExportError } from '../../../core/report/problems.ts';
+import { SNIFF_BYTES, notText, sniff } from '../report/sniff.ts';
 import type { ReportOutcome, ReportProgress, ReportRequest } from '../report/types.ts';
+import { mappingType } from '../report/zone.ts';
 
 /** Progress messages cross to the page; more than ~10 a second only costs the main thread frames. */
 const PROGRESS_EVERY_MS = 100;
@@ -19,6 +21,8 @@ export async function reportFromFile(
   onProgress?: (p: ReportProgress) => boolean | void | Promise<boolean | void>,
 ): Promise<ReportOutcome> {
   const total = file.size;
+  const kind = sniff(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (!kind.text) return { ok: false, fileName, message: notText(fileName, kind.what) };
   let bytes = 0;
   // Bytes are counted before decoding: the decoded text's length is in UTF-16 units, not comparable to file.size.
   const counted = file.stream().pipeThrough(
@@ -36,7 +40,7 @@ export async function reportFromFile(
     // The mapping's export block (column headers, the zone of zone-less times) under what the user chose here.
     // An empty zone is none chosen: the mapping's, or the reader asks for one at the first time without an offset.
     const options = readerOptionsFor(mapping, { ...(request.exportZone ? { exportZone: request.exportZone } : {}), dayFirst: request.dayFirst });
-    reading = readExport(request.format, { name: fileName, text: counted.pipeThrough(new TextDecoderStream()) }, options);
+    reading = readExport(request.format, { name: fileName, text: counted.pipeThrough(new TextDecoderStream(kind.encoding)) }, options);
   } catch (error) {
     return { ok: false, fileName, message: error instanceof Error ? error.message : String(error) };
   }
@@ -72,7 +76,8 @@ export async function reportFromFile(
       return {
         ok: false,
         fileName,
-        message: error.message,
+        // The message starts with the place, which the view shows on its own line.
+        message: withoutPlace(error),
         where: { file: error.file, ...(error.row === null ? {} : { row: error.row }), ...(error.column === null ? {} : { column: error.column }) },
       };
     }
@@ -80,11 +85,7 @@ export async function reportFromFile(
   }
 }
 
-/**
- * A generic CSV can come from any tool, so it looks for a generic mapping only when the engagement has one; else
- * an engagement with a single mapping uses that (as the CLI does), and one with several asks the user to choose.
- */
-function mappingType(engagement: Engagement, format: ReportRequest['format']): string | undefined {
-  if (format !== 'generic') return format;
-  return engagement.helpdesks.some((h) => h.type === 'generic') ? 'generic' : undefined;
+function withoutPlace(error: ExportError): string {
+  const place = `${error.file}${error.row === null ? '' : ` row ${error.row}`}${error.column === null ? '' : ` column '${error.column}'`}: `;
+  return error.message.startsWith(place) ? error.message.slice(place.length) : error.message;
 }
