@@ -171,7 +171,7 @@ export function durationCharts(report: Report, metric: Metric, options: ChartOpt
       ...frame,
       id: `duration-${policy}-${metric}`,
       title: `${kind} ${policy}: time to ${METRIC_WORDS[metric]} by priority`,
-      description: `Median and 90th percentile business time to ${METRIC_WORDS[metric]} per priority over the period (fulfilled clocks only); line: the priority's target.`,
+      description: `Median and 90th percentile business time to ${METRIC_WORDS[metric]} per priority over the period (fulfilled clocks only); line: the priority's target${targets.every((t) => t !== undefined) ? '' : ' when it is a fixed duration (a target in business days has no single length: it depends on the day the clock starts)'}.`,
       bars: [],
       lines: [],
       axes: { x: { label: 'priority', ticks: [] }, y: { label: 'business time', ticks: [] } },

@@ -107,6 +107,10 @@ describe('duration charts', () => {
     expect(chart!.lines).toHaveLength(1);
     expect(chart!.lines[0]!.label).toBe('target 15m');
     expect(chart!.axes.y.ticks.at(-1)!.label).toBe(durationLabel(top));
+    // The second priority has no fixed target (none, or one in business days): the caption says when lines are drawn.
+    expect(chart!.description).toContain("line: the priority's target when it is a fixed duration");
+    const [both] = durationCharts(report, 'first_response', { targets: { joint: { P1: { first_response: 15 * MIN }, [EVIL]: { first_response: 4 * 60 * MIN } } }, priorities: ['P1'] });
+    expect(both!.description).toMatch(/line: the priority's target\.$/);
   });
 
   it('chooses round axis steps and labels durations compactly', () => {
