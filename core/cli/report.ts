@@ -6,7 +6,7 @@ import type { Engagement, HelpdeskMapping } from '../engagement/index.ts';
 import { EXPORT_FIELDS } from '../engagement/vocabulary.ts';
 import { durationLabel } from '../report/charts.ts';
 import { reportHtml, htmlOptionsFrom } from '../report/html.ts';
-import { buildReport, findMapping, readExport, readerOptionsFor, reportToCsv } from '../report/index.ts';
+import { buildReport, findMapping, mappingTypeFor, readExport, readerOptionsFor, reportToCsv } from '../report/index.ts';
 import { ExportError } from '../report/problems.ts';
 import type { ExportFormat, ExportInput, RecordField, Report, ReportProblem } from '../report/types.ts';
 import { type CliIo, UsageError } from './io.ts';
@@ -91,18 +91,17 @@ export async function reportCommand(args: string[], io: CliIo, now: number): Pro
   if (from !== undefined && to !== undefined && to <= from) throw new UsageError(`--to ${values.to} is before --from ${values.from}`);
   const at = instantArg('now', values.now, engagementZone, now);
 
-  const helpdeskType = format === 'generic' ? undefined : format;
   let mapping: HelpdeskMapping;
   try {
-    mapping = findMapping(engagement, values.helpdesk, helpdeskType);
+    mapping = findMapping(engagement, values.helpdesk, mappingTypeFor(engagement, format));
   } catch (error) {
     // No mapping of the export's helpdesk type in the engagement (or several and no --helpdesk): the engine's words.
     if (error instanceof RangeError) return fail(io, `${error.message}; choose one with --helpdesk ID`);
     throw error;
   }
   // A CSV of any helpdesk may be read as csv with its mapping; a named format needs that helpdesk's own words.
-  if (helpdeskType !== undefined && mapping.type !== helpdeskType) {
-    return fail(io, `helpdesk '${mapping.id}' is a ${mapping.type} mapping, and this export is read as ${values.format}: its priorities and statuses would not translate (choose a ${helpdeskType} mapping, or --format csv with --column)`);
+  if (format !== 'generic' && mapping.type !== format) {
+    return fail(io, `helpdesk '${mapping.id}' is a ${mapping.type} mapping, and this export is read as ${values.format}: its priorities and statuses would not translate (choose a ${format} mapping, or --format csv with --column)`);
   }
   const history = (values.history ?? []).map(openInput);
   const input = openInput(exportFile);

@@ -4,7 +4,7 @@
 import type { Engagement, HelpdeskMapping, Status } from '../engagement/types.ts';
 import { STATUSES } from '../engagement/vocabulary.ts';
 import { fieldValues, matches, pickActivity, type TicketFacts } from '../routing/index.ts';
-import type { ReaderOptions, TicketRecord } from './types.ts';
+import type { ExportFormat, ReaderOptions, TicketRecord } from './types.ts';
 
 /**
  * The reader options for an export of `mapping`'s helpdesk: the mapping's `export` block (column headers, the zone
@@ -20,6 +20,16 @@ function lookup<T>(map: Record<string, T>, native: string): T | undefined {
   if (Object.hasOwn(map, native)) return map[native];
   const key = Object.keys(map).find((k) => k.trim().toLowerCase() === native.trim().toLowerCase());
   return key === undefined ? undefined : map[key];
+}
+
+/**
+ * The mapping type an export of `format` is read with by default: its helpdesk's own. A generic CSV can come from any
+ * tool, so it takes a generic mapping when the engagement has one; else (undefined) an engagement with a single
+ * mapping uses that, and one with several needs the user to choose.
+ */
+export function mappingTypeFor(engagement: Engagement, format: ExportFormat): string | undefined {
+  if (format !== 'generic') return format;
+  return engagement.helpdesks.some((h) => h.type === 'generic') ? 'generic' : undefined;
 }
 
 export function findMapping(engagement: Engagement, id: string | undefined, type: string | undefined): HelpdeskMapping {

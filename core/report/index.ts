@@ -4,7 +4,7 @@ export { buildReport } from './build.ts';
 export { outcomeOf } from '../sla/outcomes.ts';
 export { reportToCsv } from './report-csv.ts';
 export { buildTimeline } from './timeline.ts';
-export { findMapping, readerOptionsFor } from './canon.ts';
+export { findMapping, mappingTypeFor, readerOptionsFor } from './canon.ts';
 export { nearestRank } from './stats.ts';
 export { ExportError } from './problems.ts';
 export { DEFINITIONS as REPORT_DEFINITIONS } from './definitions.ts';

@@ -201,6 +201,13 @@ describe('tandem report on rows it cannot use as they are', () => {
     expect(malformed.err).toContain('--column takes FIELD=HEADER');
   });
 
+  it("reads --format csv with the engagement's generic mapping when no --helpdesk is given", async () => {
+    const file = csv('plain.csv', 'id,created,priority,status,organization\np1,2026-02-02T09:00:00-05:00,1,Open,Acme Corp\n');
+    const r = await tandem(['report', '--engagement', 'examples/acme-ost.yaml', '--format', 'csv', '--now', '2026-02-10T12:00', '--json', file]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as Report).helpdesk).toBe('acme-portal');
+  });
+
   it('refuses a mapping of another helpdesk type than the export format', async () => {
     const r = await tandem(['report', '--engagement', 'examples/acme-ost.yaml', '--format', 'jira', '--helpdesk', 'acme-zendesk', '--export-zone', 'UTC', EXPORT]);
     expect(r.code).toBe(1);

@@ -1,12 +1,11 @@
 // The report run inside the worker: the dropped file streams through the export reader straight into the KPIs,
 // so a year of tickets never sits in memory as one string, and the page only hears throttled progress.
 import type { Engagement, HelpdeskMapping } from '../../../core/index.ts';
-import { buildReport, findMapping, readExport, readerOptionsFor } from '../../../core/report/index.ts';
+import { buildReport, findMapping, mappingTypeFor, readExport, readerOptionsFor } from '../../../core/report/index.ts';
 import type { ExportReading } from '../../../core/report/types.ts';
 import { ExportError } from '../../../core/report/problems.ts';
 import { SNIFF_BYTES, notText, sniff } from '../report/sniff.ts';
 import type { ReportOutcome, ReportProgress, ReportRequest } from '../report/types.ts';
-import { mappingType } from '../report/zone.ts';
 
 /** Progress messages cross to the page; more than ~10 a second only costs the main thread frames. */
 const PROGRESS_EVERY_MS = 100;
@@ -36,7 +35,7 @@ export async function reportFromFile(
   let reading: ExportReading;
   let mapping: HelpdeskMapping;
   try {
-    mapping = findMapping(engagement, request.helpdesk, mappingType(engagement, request.format));
+    mapping = findMapping(engagement, request.helpdesk, mappingTypeFor(engagement, request.format));
     // The mapping's export block (column headers, the zone of zone-less times) under what the user chose here.
     // An empty zone is none chosen: the mapping's, or the reader asks for one at the first time without an offset.
     const options = readerOptionsFor(mapping, { ...(request.exportZone ? { exportZone: request.exportZone } : {}), dayFirst: request.dayFirst });
