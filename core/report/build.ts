@@ -7,6 +7,7 @@ import { ZoneTable } from '../calendar/zone.ts';
 import type { Engagement, Metric } from '../engagement/types.ts';
 import { Canon, findMapping } from './canon.ts';
 import { DEFINITIONS } from './definitions.ts';
+import { SeenIds } from './ids.ts';
 import { RECORD_BATCHES } from './reader.ts';
 import { Values, statsOf } from './stats.ts';
 import { buildTimeline, endAt, simpleTicketOf, type Built } from './timeline.ts';
@@ -78,6 +79,8 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
   };
   const counts = { records: 0, inPeriod: 0, outOfPeriod: 0, unrouted: 0, noPriority: 0, problems: 0 };
   let afterNow = 0;
+  const seen = new SeenIds();
+  let repeats = 0;
   const tickets = new Map<string, TicketAcc>();
   const policies = new Map<string, PolicyAcc>();
   const backlog = new Map<string, BacklogAcc>();
@@ -139,6 +142,12 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
 
   // One ticket into the accumulators; a function so that a reading's whole batches can be looped over synchronously.
   const take = (r: TicketRecord): void => {
+    const first = seen.add(r.id, r.row);
+    if (first !== 0) {
+      repeats++;
+      problem({ severity: 'warning', code: 'repeated-id', message: `ticket '${r.id}' was already read at row ${first}: this row is left out`, file: r.file, row: r.row });
+      return;
+    }
     counts.records++;
     const route = canon.route(r);
     if (!route.ok) {
@@ -315,6 +324,7 @@ export async function buildReport(engagement: Engagement, records: AsyncIterable
   counts.problems = problemCount;
   const notes = [...(options.reading?.notes ?? [])];
   if (counts.unrouted > 0) notes.push(`${ticketCount(counts.unrouted)} ${counts.unrouted === 1 ? 'is' : 'are'} not this engagement's (the ${mapping.id} mapping's match conditions leave ${counts.unrouted === 1 ? 'it' : 'them'} out)`);
+  if (repeats > 0) notes.push(`${repeats} row${repeats === 1 ? '' : 's'} repeated a ticket id read before and ${repeats === 1 ? 'was' : 'were'} left out (overlapping exports in one file?): the first row of each ticket counts`);
   if (afterNow > 0) notes.push(`${ticketCount(afterNow)} ${afterNow === 1 ? 'was' : 'were'} created after the evaluation instant (${new Date(now).toISOString()}) and ${afterNow === 1 ? 'is' : 'are'} left out`);
   if (counts.noPriority > 0) notes.push(`${ticketCount(counts.noPriority)} ${counts.noPriority === 1 ? 'has' : 'have'} no priority the ${mapping.id} mapping knows, so no SLA applies to ${counts.noPriority === 1 ? 'it' : 'them'}`);
   return {

@@ -68,3 +68,22 @@ describe('statuses of records without history', () => {
     expect(report.counts.problems).toBe(3);
   });
 });
+
+describe('a ticket id read twice', () => {
+  it('keeps the first row of the ticket, warns at the repeat with the first row, and notes how many were left out', async () => {
+    const text = [
+      'id,organization,priority,status,created,firstResponse,resolved',
+      'T1,Acme Corp,1,Resolved,2026-02-02T09:00:00Z,2026-02-02T09:05:00Z,2026-02-02T10:00:00Z',
+      'T2,Acme Corp,1,Resolved,2026-02-02T09:00:00Z,2026-02-02T09:05:00Z,2026-02-02T10:00:00Z',
+      'T1,Acme Corp,1,Open,2026-02-02T09:00:00Z,,',
+    ].join('\n');
+    const reading = readExport('generic', { name: 'tickets.csv', text: chunked(text) });
+    const report = await buildReport(engagement, reading.records, { helpdesk: 'acme-portal', now: t('2026-02-10T12:00:00Z'), reading });
+    expect(report.counts).toMatchObject({ records: 2, inPeriod: 2 });
+    expect(report.problems.listed).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'repeated-id', row: 4, message: "ticket 'T1' was already read at row 2: this row is left out" }),
+    ]);
+    expect(report.notes).toContainEqual(expect.stringMatching(/^1 row repeated a ticket id read before and was left out/));
+    expect(report.backlog).toEqual([]);
+  });
+});
