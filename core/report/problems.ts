@@ -3,8 +3,9 @@
 import type { ReportProblem } from './types.ts';
 
 export class ExportError extends Error {
-  constructor(readonly file: string, readonly row: number | null, readonly column: string | null, message: string) {
-    super(`${file}${row === null ? '' : ` row ${row}`}${column === null ? '' : ` column '${column}'`}: ${message}`);
+  /** `reason`: the message without the place, for a view that shows the place on its own. */
+  constructor(readonly file: string, readonly row: number | null, readonly column: string | null, readonly reason: string) {
+    super(`${file}${row === null ? '' : ` row ${row}`}${column === null ? '' : ` column '${column}'`}: ${reason}`);
     this.name = 'ExportError';
   }
 }

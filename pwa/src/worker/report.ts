@@ -75,16 +75,11 @@ export async function reportFromFile(
       return {
         ok: false,
         fileName,
-        // The message starts with the place, which the view shows on its own line.
-        message: withoutPlace(error),
+        // The view shows the place on its own line.
+        message: error.reason,
         where: { file: error.file, ...(error.row === null ? {} : { row: error.row }), ...(error.column === null ? {} : { column: error.column }) },
       };
     }
     return { ok: false, fileName, message: error instanceof Error ? error.message : String(error) };
   }
-}
-
-function withoutPlace(error: ExportError): string {
-  const place = `${error.file}${error.row === null ? '' : ` row ${error.row}`}${error.column === null ? '' : ` column '${error.column}'`}: `;
-  return error.message.startsWith(place) ? error.message.slice(place.length) : error.message;
 }
