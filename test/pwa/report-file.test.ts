@@ -18,7 +18,7 @@ function load(): Engagement {
   return r.engagement;
 }
 
-function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+function utf16(text: string, order: 'le' | 'be'): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(2 + text.length * 2);
   out.set(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
   for (let i = 0; i < text.length; i++) {
