@@ -1,17 +1,13 @@
 // A generic CSV: the user says which column holds each canonical field (ReaderOptions.columns, from --column flags
 // or the engagement); without a mapping the canonical field names themselves are the headers (id, created,
-// firstResponse …, see RecordField in ../types.ts). A status history side file has the columns
+// firstResponse …: EXPORT_FIELDS). A status history side file has the columns
 // ticket, at, field (status | priority | assignee | group) and value.
+import { EXPORT_FIELDS } from '../../engagement/vocabulary.ts';
 import { NO_HISTORY_NOTE, type Reader } from '../reader.ts';
 import { SideData, eachCsvRow, pick, sideTime } from '../side.ts';
 import { readTable, type TableSpec } from '../table.ts';
-import type { HistoryEntry, RecordField } from '../types.ts';
+import type { HistoryEntry } from '../types.ts';
 
-const FIELDS: RecordField[] = [
-  'id', 'priority', 'status', 'organization', 'requester', 'requesterEmail', 'group', 'assignee', 'category', 'type', 'subject',
-  'tags', 'created', 'assigned', 'firstResponse', 'firstResolved', 'resolved', 'closed', 'reopens', 'assignees', 'groups', 'excluded',
-  'firstResponseBreached', 'resolutionBreached', 'firstResponseDue', 'resolutionDue',
-];
 const HISTORY_FIELDS = new Set<HistoryEntry['field']>(['status', 'priority', 'assignee', 'group']);
 
 export const readGeneric: Reader = async function* (input, ctx) {
@@ -32,7 +28,7 @@ export const readGeneric: Reader = async function* (input, ctx) {
   }
   if (side.byId.size === 0) ctx.notes.push(NO_HISTORY_NOTE);
   const spec: TableSpec = {
-    columns: Object.fromEntries(FIELDS.map((f) => [f, [f]])),
+    columns: Object.fromEntries(EXPORT_FIELDS.map((f) => [f, [f]])),
     // Without a history file there is nothing to join: no lookup per row.
     ...(side.byId.size === 0 ? {} : { finish: (r) => side.join(r, r.id) }),
   };

@@ -1,5 +1,6 @@
 // Which helpdesk wrote an export, guessed from its header row (and, failing that, its file name). A guess only:
 // the view shows it in a select the user can change, and the reader reports the columns it could not find.
+import { EXPORT_FIELDS } from '../../../core/engagement/vocabulary.ts';
 import type { ExportFormat } from '../../../core/report/types.ts';
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -26,12 +27,8 @@ const SIGNATURES: Record<Exclude<ExportFormat, 'generic'>, string[]> = {
   connectwise: ['ticket #', 'ticket number', 'date entered', 'dateentered', 'date responded', 'dateresponded', 'board/name', 'company/name', 'dateresolved', 'date resolved', 'summary description'],
 };
 
-/** core/report/readers/generic.ts's FIELDS: the columns a generic CSV has when nobody mapped them. */
-const CANONICAL = [
-  'id', 'priority', 'status', 'organization', 'requester', 'requesterEmail', 'group', 'assignee', 'category', 'type', 'subject',
-  'tags', 'created', 'assigned', 'firstResponse', 'firstResolved', 'resolved', 'closed', 'reopens', 'assignees', 'groups', 'excluded',
-  'firstResponseBreached', 'resolutionBreached', 'firstResponseDue', 'resolutionDue',
-].map((f) => f.toLowerCase());
+/** The columns a generic CSV has when nobody mapped them (the generic reader's defaults). */
+const CANONICAL: readonly string[] = EXPORT_FIELDS.map((f) => f.toLowerCase());
 
 const NAME_HINTS: Array<[RegExp, ExportFormat]> = [
   [/zendesk/i, 'zendesk'],
