@@ -95,13 +95,10 @@ export async function reportCommand(args: string[], io: CliIo, now: number): Pro
   try {
     mapping = findMapping(engagement, values.helpdesk, mappingTypeFor(engagement, format));
   } catch (error) {
-    // No mapping of the export's helpdesk type in the engagement (or several and no --helpdesk): the engine's words.
+    // No mapping of the export's helpdesk type in the engagement (or several and no --helpdesk, or one of another
+    // type): the engine's words.
     if (error instanceof RangeError) return fail(io, `${error.message}; choose one with --helpdesk ID`);
     throw error;
-  }
-  // A CSV of any helpdesk may be read as csv with its mapping; a named format needs that helpdesk's own words.
-  if (format !== 'generic' && mapping.type !== format) {
-    return fail(io, `helpdesk '${mapping.id}' is a ${mapping.type} mapping, and this export is read as ${values.format}: its priorities and statuses would not translate (choose a ${format} mapping, or --format csv with --column)`);
   }
   const history = (values.history ?? []).map(openInput);
   const input = openInput(exportFile);

@@ -35,6 +35,10 @@ export function mappingTypeFor(engagement: Engagement, format: ExportFormat): st
 export function findMapping(engagement: Engagement, id: string | undefined, type: string | undefined): HelpdeskMapping {
   const all = engagement.helpdesks;
   const found = id !== undefined ? all.find((m) => m.id === id) : type !== undefined ? all.find((m) => m.type === type) : all.length === 1 ? all[0] : undefined;
+  // A CSV of any helpdesk may be read as generic with its mapping; a named format needs that helpdesk's own words.
+  if (found && type !== undefined && type !== 'generic' && found.type !== type) {
+    throw new RangeError(`helpdesk '${found.id}' is a ${found.type} mapping, and this export is read as ${type}: its priorities and statuses would not translate (choose a ${type} mapping, or read it as a generic CSV with its columns named)`);
+  }
   if (found) return found;
   const list = all.map((m) => `${m.id} (${m.type})`).join(', ') || 'none';
   if (id !== undefined) throw new RangeError(`no helpdesk mapping '${id}' in the engagement (it has ${list})`);

@@ -56,4 +56,10 @@ describe('the export file itself', () => {
     expect(outcome).toMatchObject({ ok: false, where: { file: 'nokey.csv', row: 1 } });
     expect(outcome.ok ? '' : outcome.message).toMatch(/^no id column/);
   });
+
+  test("a chosen mapping of another helpdesk than the export's format is refused, as the CLI refuses it", async () => {
+    const outcome = await reportFromFile(new Blob([CSV]), 'issues.csv', { ...REQUEST, format: 'jira', helpdesk: 'acme-zendesk' }, load());
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.message).toContain("helpdesk 'acme-zendesk' is a zendesk mapping, and this export is read as jira");
+  });
 });
